@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sightline.Data.Entities;
+
+namespace Sightline.Data.Configurations;
+
+internal sealed class HostConfiguration : IEntityTypeConfiguration<Host>
+{
+    public void Configure(EntityTypeBuilder<Host> b)
+    {
+        b.HasKey(h => h.Id);
+        b.HasIndex(h => h.AsNumber);
+        b.HasIndex(h => h.Registrar);
+    }
+}
+
+internal sealed class PassiveDnsRecordConfiguration : IEntityTypeConfiguration<PassiveDnsRecord>
+{
+    public void Configure(EntityTypeBuilder<PassiveDnsRecord> b)
+    {
+        b.HasKey(r => new { r.ParentHostId, r.Id });
+        b.HasIndex(r => r.Id).IsUnique();
+        b.HasIndex(r => new { r.ParentHostId, r.LastSeenDateTime });
+        b.HasIndex(r => new { r.ArtifactId, r.LastSeenDateTime });
+    }
+}
+
+internal sealed class SubdomainConfiguration : IEntityTypeConfiguration<Subdomain>
+{
+    public void Configure(EntityTypeBuilder<Subdomain> b)
+    {
+        b.HasKey(r => new { r.ParentHostId, r.Id });
+        b.HasIndex(r => r.Id).IsUnique();
+    }
+}
+
+internal sealed class HostComponentConfiguration : IEntityTypeConfiguration<HostComponent>
+{
+    public void Configure(EntityTypeBuilder<HostComponent> b)
+    {
+        b.HasKey(r => new { r.HostId, r.Id });
+        b.HasIndex(r => r.Id).IsUnique();
+        b.HasIndex(r => new { r.HostId, r.LastSeenDateTime });
+        b.HasIndex(r => new { r.Name, r.Version });
+    }
+}
+
+internal sealed class HostCookieConfiguration : IEntityTypeConfiguration<HostCookie>
+{
+    public void Configure(EntityTypeBuilder<HostCookie> b)
+    {
+        b.HasKey(r => new { r.HostId, r.Id });
+        b.HasIndex(r => r.Id).IsUnique();
+        b.HasIndex(r => new { r.HostId, r.LastSeenDateTime });
+        b.HasIndex(r => new { r.Name, r.Domain });
+    }
+}
+
+internal sealed class HostTrackerConfiguration : IEntityTypeConfiguration<HostTracker>
+{
+    public void Configure(EntityTypeBuilder<HostTracker> b)
+    {
+        b.HasKey(r => new { r.HostId, r.Id });
+        b.HasIndex(r => r.Id).IsUnique();
+        b.HasIndex(r => new { r.HostId, r.LastSeenDateTime });
+        b.HasIndex(r => new { r.Kind, r.Value });
+    }
+}
+
+internal sealed class HostPairConfiguration : IEntityTypeConfiguration<HostPair>
+{
+    public void Configure(EntityTypeBuilder<HostPair> b)
+    {
+        b.HasKey(r => new { r.ParentHostId, r.Id });
+        b.HasIndex(r => r.Id).IsUnique();
+        b.HasIndex(r => new { r.ParentHostId, r.LastSeenDateTime });
+        b.HasIndex(r => new { r.ChildHostId, r.LastSeenDateTime });
+    }
+}
+
+internal sealed class HostPortConfiguration : IEntityTypeConfiguration<HostPort>
+{
+    public void Configure(EntityTypeBuilder<HostPort> b)
+    {
+        b.HasKey(r => new { r.HostId, r.Id });
+        b.HasIndex(r => r.Id).IsUnique();
+        b.HasIndex(r => new { r.HostId, r.Port });
+        b.OwnsMany(r => r.Banners, o => o.ToJson());
+        b.OwnsMany(r => r.Services, o => o.ToJson());
+    }
+}
+
+internal sealed class HostReputationConfiguration : IEntityTypeConfiguration<HostReputation>
+{
+    public void Configure(EntityTypeBuilder<HostReputation> b)
+    {
+        b.HasKey(r => r.HostId);
+        b.HasIndex(r => r.Classification);
+        b.OwnsMany(r => r.Rules, o => o.ToJson());
+    }
+}

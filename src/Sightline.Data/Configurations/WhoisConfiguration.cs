@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sightline.Data.Entities;
+
+namespace Sightline.Data.Configurations;
+
+internal sealed class WhoisRecordConfiguration : IEntityTypeConfiguration<WhoisRecord>
+{
+    public void Configure(EntityTypeBuilder<WhoisRecord> b)
+    {
+        b.HasKey(r => new { r.HostId, r.Id });
+        b.HasIndex(r => r.Id).IsUnique();
+        b.HasIndex(r => new { r.HostId, r.IsCurrent });
+        b.HasIndex(r => r.RegistrationDateTime);
+        b.HasIndex(r => r.ExpirationDateTime);
+        b.OwnsOne(r => r.Abuse);
+        b.OwnsOne(r => r.Admin);
+        b.OwnsOne(r => r.Billing);
+        b.OwnsOne(r => r.Noc);
+        b.OwnsOne(r => r.Registrant, o => o.HasIndex(c => c.Email));
+        b.OwnsOne(r => r.Registrar, o => o.HasIndex(c => c.Name));
+        b.OwnsOne(r => r.Technical);
+        b.OwnsOne(r => r.Zone);
+        b.OwnsMany(r => r.Nameservers, o =>
+        {
+            o.ToTable("WhoisNameservers");
+            o.WithOwner().HasForeignKey("RecordHostId", "RecordId");
+            o.Property<int>("Ordinal");
+            o.HasKey("RecordHostId", "RecordId", "Ordinal");
+            o.HasIndex(n => n.HostId);
+        });
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Sightline.Data;
+
+/// <summary>Where the store lives: a SQLite file (the default) or a PostgreSQL connection string.</summary>
+public sealed record StoreOptions(string Provider, string ConnectionString)
+{
+    public static StoreOptions Sqlite(string path) =>
+        new("sqlite", $"Data Source={path};Cache=Shared;Pooling=True");
+
+    public static StoreOptions Postgres(string connectionString) => new("postgres", connectionString);
+
+    public bool IsPostgres => string.Equals(Provider, "postgres", StringComparison.OrdinalIgnoreCase);
+
+    public SightlineDb CreateContext() => IsPostgres
+        ? new PostgresSightlineDb(new DbContextOptionsBuilder<PostgresSightlineDb>().UseNpgsql(ConnectionString).Options)
+        : new SqliteSightlineDb(new DbContextOptionsBuilder<SqliteSightlineDb>().UseSqlite(ConnectionString).Options);
+
+    public void Register(IServiceCollection services)
+    {
+        if (IsPostgres)
+        {
+            services.AddDbContext<SightlineDb, PostgresSightlineDb>(o => o.UseNpgsql(ConnectionString)
+                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        }
+        else
+        {
+            services.AddDbContext<SightlineDb, SqliteSightlineDb>(o => o.UseSqlite(ConnectionString)
+                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        }
+    }
+}
+
+internal sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteSightlineDb>
+{
+    public SqliteSightlineDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteSightlineDb>().UseSqlite("Data Source=design.db").Options);
+}
+
+internal sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresSightlineDb>
+{
+    public PostgresSightlineDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresSightlineDb>().UseNpgsql("Host=localhost;Database=design").Options);
+}

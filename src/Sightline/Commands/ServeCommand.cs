@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Sightline.Auth;
+using Sightline.Data;
+using Sightline.Hosting;
+
+namespace Sightline.Commands;
+
+internal static class ServeCommand
+{
+    public static Command Create(Option<string> dataDir)
+    {
+        var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var postgres = new Option<string?>("--postgres") { Description = "Use PostgreSQL with this connection string instead of the SQLite file in the data folder." };
+        var noDemo = new Option<bool>("--no-demo") { Description = "Do not load the demo dataset into an empty store." };
+        var command = new Command("serve", "Run the Graph threat intelligence API.") { dataDir, urls, postgres, noDemo };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var settings = new ServerSettings
+            {
+                DataDir = Path.GetFullPath(parse.GetValue(dataDir)!),
+                Store = parse.GetValue(postgres) is { } cs ? StoreOptions.Postgres(cs) : null,
+                LoadDemo = !parse.GetValue(noDemo),
+            };
+            var listen = parse.GetValue(urls)!;
+            var app = SightlineApp.Create(settings, b => b.WebHost.UseUrls(listen));
+            await SightlineApp.InitializeStoreAsync(app, settings, cancellationToken);
+            await app.StartAsync(cancellationToken);
+            PrintBanner(app, settings);
+            await app.WaitForShutdownAsync(cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+
+    private static void PrintBanner(WebApplication app, ServerSettings settings)
+    {
+        var token = LocalTokens.Create(SigningKey.LoadOrCreate(settings.DataDir), TimeSpan.FromHours(12));
+        var baseUrl = app.Urls.First().TrimEnd('/');
+        Console.WriteLine($"Sightline is listening on {baseUrl}");
+        Console.WriteLine($"Graph base URL: {baseUrl}/v1.0   (also {baseUrl}/beta)");
+        Console.WriteLine($"Data folder:    {settings.DataDir}");
+        Console.WriteLine("Bearer token (valid 12 hours; mint more with the token command):");
+        Console.WriteLine(token);
+        Console.WriteLine($"Try: curl -H \"Authorization: Bearer $TOKEN\" {baseUrl}/v1.0/security/threatIntelligence/articles?$top=1");
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http;
+using Sightline.OData;
+
+namespace Sightline.Hosting;
+
+/// <summary>Every failure leaves in Graph's error envelope; nothing leaks a stack trace.</summary>
+public static partial class ErrorHandling
+{
+    public static IApplicationBuilder UseGraphErrors(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (GraphException e) when (!context.Response.HasStarted)
+        {
+            await GraphErrors.WriteAsync(context, e.Status, e.Code, e.Message);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is nobody to answer.
+        }
+        catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+        {
+            await GraphErrors.WriteAsync(context, e.StatusCode, "BadRequest", e.Message);
+        }
+        catch (Exception e) when (!context.Response.HasStarted)
+        {
+            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Sightline.Errors");
+            LogUnhandled(logger, e, RequestIds.RequestId(context));
+            await GraphErrors.WriteAsync(context, 500, "generalException",
+                $"An unexpected error occurred. Quote request-id {RequestIds.RequestId(context)} when reporting it.");
+        }
+    });
+
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Error, Message = "Unhandled error in request {RequestId}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string requestId);
+}

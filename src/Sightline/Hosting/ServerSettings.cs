@@ -1,0 +1,20 @@
+using Sightline.Data;
+using Sightline.OData;
+
+namespace Sightline.Hosting;
+
+/// <summary>What <c>serve</c> is told: where the data folder and the store are, and how to page.</summary>
+public sealed record ServerSettings
+{
+    public required string DataDir { get; init; }
+
+    /// <summary>The store; by default a SQLite file in the data folder.</summary>
+    public StoreOptions? Store { get; init; }
+
+    /// <summary>Load the demo dataset into an empty store on start.</summary>
+    public bool LoadDemo { get; init; } = true;
+
+    public PagingOptions Paging { get; init; } = new();
+
+    public StoreOptions ResolveStore() => Store ?? StoreOptions.Sqlite(Path.Combine(DataDir, "sightline.db"));
+}

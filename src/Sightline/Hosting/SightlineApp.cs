@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.IdentityModel.Tokens;
+using Sightline.Auth;
+using Sightline.Data;
+using Sightline.Data.Demo;
+using Sightline.OData;
+using Sightline.ThreatIntelligence;
+
+namespace Sightline.Hosting;
+
+/// <summary>The web application: its services and its request pipeline, in the order a request meets them.</summary>
+public static partial class SightlineApp
+{
+    public static WebApplication Create(ServerSettings settings, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        configure?.Invoke(builder);
+
+        var store = settings.ResolveStore();
+        Directory.CreateDirectory(settings.DataDir);
+        store.Register(builder.Services);
+        builder.Services.AddSingleton(settings.Paging);
+        builder.Services.AddSingleton(ThreatIntelligenceRoutes.Build());
+        builder.Services.AddSingleton<GraphEndpoint>();
+        AddLocalTokens(builder.Services, SigningKey.LoadOrCreate(settings.DataDir));
+
+        var app = builder.Build();
+        app.UseGraphHeaders();
+        app.UseGraphErrors();
+        app.Use(async (context, next) =>
+        {
+            if (GraphEndpoint.VersionOf(context.Request.Path) is { } version)
+            {
+                await context.RequestServices.GetRequiredService<GraphEndpoint>().HandleAsync(context, version);
+                return;
+            }
+            await next(context);
+        });
+        app.Run(context => throw new GraphException(404, "itemNotFound",
+            $"No resource at '{context.Request.Path}'. The Graph API is served under /v1.0 and /beta."));
+        return app;
+    }
+
+    private static void AddLocalTokens(IServiceCollection services, SecurityKey key)
+    {
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+        {
+            o.MapInboundClaims = false;
+            o.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = LocalTokens.Issuer,
+                ValidAudiences = LocalTokens.Audiences,
+                IssuerSigningKey = key,
+                ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
+                ClockSkew = TimeSpan.FromMinutes(1),
+            };
+        });
+    }
+
+    /// <summary>Brings the store's schema up to date and, when it is empty, loads the demo dataset.</summary>
+    public static async Task InitializeStoreAsync(WebApplication app, ServerSettings settings, CancellationToken cancellationToken = default)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SightlineDb>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (settings.LoadDemo && !await db.Hosts.AnyAsync(cancellationToken))
+        {
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Sightline.Demo");
+            LogDemoLoading(logger);
+            await DemoDataset.LoadAsync(db, cancellationToken);
+            LogDemoLoaded(logger, await db.Hosts.CountAsync(cancellationToken));
+        }
+    }
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "The store is empty: loading the demo dataset")]
+    private static partial void LogDemoLoading(ILogger logger);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Demo dataset loaded: {Hosts} hosts")]
+    private static partial void LogDemoLoaded(ILogger logger, int hosts);
+}

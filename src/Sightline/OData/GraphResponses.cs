@@ -1,0 +1,203 @@
+using System.Linq.Expressions;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.OData.UriParser;
+
+namespace Sightline.OData;
+
+/// <summary>
+/// Answers a Graph read: applies the query options to an <see cref="IQueryable{T}"/> (so everything runs in
+/// SQL, one page at a time), then writes Graph's envelope.
+/// </summary>
+public static class GraphResponses
+{
+    public sealed record CollectionSpec<T>(
+        GraphResource<T> Resource,
+        Expression<Func<T, string>> Key,
+        Func<IQueryable<T>, IOrderedQueryable<T>>? DefaultOrder = null,
+        Func<IQueryable<T>, string, IQueryable<T>>? Search = null,
+        Func<Task>? EnsureParentExists = null) where T : class;
+
+    public static async Task CollectionAsync<T>(GraphRequest request, IQueryable<T> source, CollectionSpec<T> spec) where T : class
+    {
+        var options = request.Options;
+        var parser = request.Parser(spec.Resource.TypeName);
+        var binder = new QueryBinder<T>(spec.Resource);
+
+        if (options.Filter is not null)
+        {
+            var filter = GraphRequest.Parse(parser.ParseFilter);
+            source = source.Where(binder.BindFilter(filter));
+        }
+        if (options.Search is { } search)
+        {
+            if (spec.Search is null)
+            {
+                throw GraphException.BadRequest($"$search is not supported on this collection of {spec.Resource.TypeName}.");
+            }
+            source = spec.Search(source, search);
+        }
+        if (request.Path.IsCount)
+        {
+            var total = await source.CountAsync(request.Aborted);
+            if (total == 0 && spec.EnsureParentExists is not null)
+            {
+                await spec.EnsureParentExists();
+            }
+            await WriteTextAsync(request.Http, total.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+
+        var (selection, expansions) = SelectAndExpand(request, parser, spec.Resource);
+        long? count = options.Count ? await source.LongCountAsync(request.Aborted) : null;
+
+        var orderBy = options.OrderBy is null ? null : GraphRequest.Parse(parser.ParseOrderBy);
+        var ordered = orderBy is not null
+            ? ((IOrderedQueryable<T>)binder.ApplyOrderBy(source, orderBy)).ThenBy(spec.Key)
+            : spec.DefaultOrder is not null ? spec.DefaultOrder(source).ThenBy(spec.Key) : source.OrderBy(spec.Key);
+
+        var skip = options.Skip ?? 0;
+        var top = options.Top;
+        var limit = Math.Min(top ?? request.Paging.DefaultPageSize, request.Paging.MaxPageSize);
+        var rows = await ordered.Skip(skip).Take(limit + 1).ToListAsync(request.Aborted);
+        var more = rows.Count > limit && (top is null || top > limit);
+        if (rows.Count > limit)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+        if (rows.Count == 0 && spec.EnsureParentExists is not null)
+        {
+            await spec.EnsureParentExists();
+        }
+        var writers = await LoadExpansionsAsync(request, spec.Resource, expansions, rows);
+
+        await WriteJsonAsync(request.Http, json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("@odata.context", request.ContextUrl(singleEntity: false));
+            if (count is { } n)
+            {
+                json.WriteNumber("@odata.count", n);
+            }
+            json.WriteStartArray("value");
+            foreach (var row in rows)
+            {
+                spec.Resource.Write(json, row, selection, writers);
+            }
+            json.WriteEndArray();
+            if (more)
+            {
+                json.WriteString("@odata.nextLink", NextLink(request, skip + rows.Count, top is null ? null : top - rows.Count));
+            }
+            json.WriteEndObject();
+        });
+    }
+
+    public static async Task EntityAsync<T>(GraphRequest request, T? entity, GraphResource<T> resource, string notFound) where T : class
+    {
+        if (entity is null)
+        {
+            throw GraphException.NotFound(notFound);
+        }
+        var parser = request.Parser(resource.EdmTypeOf(entity));
+        var (selection, expansions) = SelectAndExpand(request, parser, resource);
+        var writers = await LoadExpansionsAsync(request, resource, expansions, [entity]);
+        await WriteJsonAsync(request.Http, json =>
+            resource.Write(json, entity, selection, writers, request.ContextUrl(singleEntity: true)));
+    }
+
+    public static async Task WriteTextAsync(HttpContext http, string text)
+    {
+        http.Response.StatusCode = 200;
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        await http.Response.WriteAsync(text, http.RequestAborted);
+    }
+
+    public static async Task WriteJsonAsync(HttpContext http, Action<Utf8JsonWriter> write)
+    {
+        var buffer = new MemoryStream();
+        await using (var json = new Utf8JsonWriter(buffer))
+        {
+            write(json);
+        }
+        http.Response.StatusCode = 200;
+        http.Response.ContentType = GraphJson.ContentType;
+        http.Response.ContentLength = buffer.Length;
+        buffer.Position = 0;
+        await buffer.CopyToAsync(http.Response.Body, http.RequestAborted);
+    }
+
+    private static (Selection, List<string>) SelectAndExpand<T>(GraphRequest request, ODataQueryOptionParser parser, GraphResource<T> resource) where T : class
+    {
+        if (request.Options.Select is null && request.Options.Expand is null)
+        {
+            return (Selection.All, []);
+        }
+        var clause = GraphRequest.Parse(parser.ParseSelectAndExpand);
+        var selected = new List<string>();
+        var expanded = new List<string>();
+        foreach (var item in clause?.SelectedItems ?? [])
+        {
+            switch (item)
+            {
+                case PathSelectItem path:
+                    selected.Add(path.SelectedPath.FirstSegment.Identifier);
+                    break;
+                case ExpandedNavigationSelectItem expand:
+                    var name = expand.PathToNavigationProperty.FirstSegment.Identifier;
+                    if (resource.FindExpansion(name) is null)
+                    {
+                        throw GraphException.BadRequest($"$expand is not supported for '{name}' on {resource.TypeName}.");
+                    }
+                    expanded.Add(name);
+                    break;
+                case WildcardSelectItem:
+                    return (Selection.All, expanded);
+                default:
+                    break;
+            }
+        }
+        var selection = request.Options.Select is null || clause!.AllSelected ? Selection.All : Selection.Of(selected.Concat(expanded));
+        return (selection, expanded);
+    }
+
+    private static async Task<Dictionary<string, Action<Utf8JsonWriter, T>>?> LoadExpansionsAsync<T>(GraphRequest request, GraphResource<T> resource, List<string> names, IReadOnlyList<T> rows) where T : class
+    {
+        if (names.Count == 0)
+        {
+            return null;
+        }
+        var writers = new Dictionary<string, Action<Utf8JsonWriter, T>>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            writers[name] = await resource.FindExpansion(name)!(request.Db, rows, request.Aborted);
+        }
+        return writers;
+    }
+
+    /// <summary>The next page: same absolute path on this server, same options, <c>$skip</c> (and <c>$top</c>) advanced.</summary>
+    private static string NextLink(GraphRequest request, int nextSkip, int? remainingTop)
+    {
+        var builder = new StringBuilder();
+        builder.Append(request.ServiceRoot).Append('/');
+        builder.Append(string.Join('/', request.Path.Segments.Select(Uri.EscapeDataString)));
+        var separator = '?';
+        foreach (var (name, value) in request.Options.Values)
+        {
+            if (name is "skip" or "skiptoken" or "top")
+            {
+                continue;
+            }
+            builder.Append(separator).Append('$').Append(name).Append('=').Append(Uri.EscapeDataString(value));
+            separator = '&';
+        }
+        if (remainingTop is { } t)
+        {
+            builder.Append(separator).Append("$top=").Append(t);
+            separator = '&';
+        }
+        builder.Append(separator).Append("$skip=").Append(nextSkip);
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,14 @@
+using System.CommandLine;
+using Sightline.Commands;
+
+var dataDir = new Option<string>("--data-dir")
+{
+    Description = "The data folder: the SQLite store and the instance's signing key.",
+    DefaultValueFactory = _ => "data",
+};
+var root = new RootCommand("Sightline: a self-hosted threat intelligence service that speaks the Microsoft Graph threat intelligence API.")
+{
+    ServeCommand.Create(dataDir),
+    TokenCommand.Create(dataDir),
+};
+return await root.Parse(args).InvokeAsync();
