@@ -21,13 +21,6 @@ internal sealed class WhoisRecordConfiguration : IEntityTypeConfiguration<WhoisR
         b.OwnsOne(r => r.Registrar, o => o.HasIndex(c => c.Name));
         b.OwnsOne(r => r.Technical);
         b.OwnsOne(r => r.Zone);
-        b.OwnsMany(r => r.Nameservers, o =>
-        {
-            o.ToTable("WhoisNameservers");
-            o.WithOwner().HasForeignKey("RecordHostId", "RecordId");
-            o.Property<int>("Ordinal");
-            o.HasKey("RecordHostId", "RecordId", "Ordinal");
-            o.HasIndex(n => n.HostId);
-        });
+        b.OwnsMany(r => r.Nameservers, o => o.ToJson());
     }
 }

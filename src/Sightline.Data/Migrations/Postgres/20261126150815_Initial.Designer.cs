@@ -13,7 +13,7 @@ using Sightline.Data;
 namespace Sightline.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSightlineDb))]
-    [Migration("20261126145904_Initial")]
+    [Migration("20261126150815_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1104,36 +1104,30 @@ namespace Sightline.Data.Migrations.Postgres
                 {
                     b.OwnsMany("Sightline.Data.Entities.WhoisNameserver", "Nameservers", b1 =>
                         {
-                            b1.Property<string>("RecordHostId")
-                                .HasColumnType("text");
+                            b1.Property<string>("WhoisRecordHostId");
 
-                            b1.Property<string>("RecordId")
-                                .HasColumnType("text");
+                            b1.Property<string>("WhoisRecordId");
 
-                            b1.Property<int>("Ordinal")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("integer");
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
 
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Ordinal"));
-
-                            b1.Property<DateTimeOffset?>("FirstSeenDateTime")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<DateTimeOffset?>("FirstSeenDateTime");
 
                             b1.Property<string>("HostId")
-                                .IsRequired()
-                                .HasColumnType("text");
+                                .IsRequired();
 
-                            b1.Property<DateTimeOffset?>("LastSeenDateTime")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<DateTimeOffset?>("LastSeenDateTime");
 
-                            b1.HasKey("RecordHostId", "RecordId", "Ordinal");
+                            b1.HasKey("WhoisRecordHostId", "WhoisRecordId", "__synthesizedOrdinal");
 
-                            b1.HasIndex("HostId");
+                            b1.ToTable("WhoisRecords");
 
-                            b1.ToTable("WhoisNameservers", (string)null);
+                            b1
+                                .ToJson("Nameservers")
+                                .HasColumnType("jsonb");
 
                             b1.WithOwner()
-                                .HasForeignKey("RecordHostId", "RecordId");
+                                .HasForeignKey("WhoisRecordHostId", "WhoisRecordId");
                         });
 
                     b.OwnsOne("Sightline.Data.Entities.WhoisContact", "Abuse", b1 =>

@@ -1,7 +1,6 @@
 ﻿using System;
 using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -450,7 +449,8 @@ namespace Sightline.Data.Migrations.Postgres
                     Zone_City = table.Column<string>(type: "text", nullable: true),
                     Zone_State = table.Column<string>(type: "text", nullable: true),
                     Zone_PostalCode = table.Column<string>(type: "text", nullable: true),
-                    Zone_CountryOrRegion = table.Column<string>(type: "text", nullable: true)
+                    Zone_CountryOrRegion = table.Column<string>(type: "text", nullable: true),
+                    Nameservers = table.Column<string>(type: "jsonb", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -476,29 +476,6 @@ namespace Sightline.Data.Migrations.Postgres
                         column: x => x.SslCertificateId,
                         principalTable: "SslCertificates",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "WhoisNameservers",
-                columns: table => new
-                {
-                    RecordHostId = table.Column<string>(type: "text", nullable: false),
-                    RecordId = table.Column<string>(type: "text", nullable: false),
-                    Ordinal = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HostId = table.Column<string>(type: "text", nullable: false),
-                    FirstSeenDateTime = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LastSeenDateTime = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_WhoisNameservers", x => new { x.RecordHostId, x.RecordId, x.Ordinal });
-                    table.ForeignKey(
-                        name: "FK_WhoisNameservers_WhoisRecords_RecordHostId_RecordId",
-                        columns: x => new { x.RecordHostId, x.RecordId },
-                        principalTable: "WhoisRecords",
-                        principalColumns: new[] { "HostId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -682,11 +659,6 @@ namespace Sightline.Data.Migrations.Postgres
                 column: "ArticleId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_WhoisNameservers_HostId",
-                table: "WhoisNameservers",
-                column: "HostId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_WhoisRecords_ExpirationDateTime",
                 table: "WhoisRecords",
                 column: "ExpirationDateTime");
@@ -773,13 +745,10 @@ namespace Sightline.Data.Migrations.Postgres
                 name: "VulnerabilityComponents");
 
             migrationBuilder.DropTable(
-                name: "WhoisNameservers");
+                name: "WhoisRecords");
 
             migrationBuilder.DropTable(
                 name: "SslCertificates");
-
-            migrationBuilder.DropTable(
-                name: "WhoisRecords");
         }
     }
 }

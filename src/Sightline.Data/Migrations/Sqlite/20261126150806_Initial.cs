@@ -447,7 +447,8 @@ namespace Sightline.Data.Migrations.Sqlite
                     Zone_City = table.Column<string>(type: "TEXT", nullable: true),
                     Zone_State = table.Column<string>(type: "TEXT", nullable: true),
                     Zone_PostalCode = table.Column<string>(type: "TEXT", nullable: true),
-                    Zone_CountryOrRegion = table.Column<string>(type: "TEXT", nullable: true)
+                    Zone_CountryOrRegion = table.Column<string>(type: "TEXT", nullable: true),
+                    Nameservers = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -473,28 +474,6 @@ namespace Sightline.Data.Migrations.Sqlite
                         column: x => x.SslCertificateId,
                         principalTable: "SslCertificates",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "WhoisNameservers",
-                columns: table => new
-                {
-                    RecordHostId = table.Column<string>(type: "TEXT", nullable: false),
-                    RecordId = table.Column<string>(type: "TEXT", nullable: false),
-                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false),
-                    HostId = table.Column<string>(type: "TEXT", nullable: false),
-                    FirstSeenDateTime = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastSeenDateTime = table.Column<long>(type: "INTEGER", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_WhoisNameservers", x => new { x.RecordHostId, x.RecordId, x.Ordinal });
-                    table.ForeignKey(
-                        name: "FK_WhoisNameservers_WhoisRecords_RecordHostId_RecordId",
-                        columns: x => new { x.RecordHostId, x.RecordId },
-                        principalTable: "WhoisRecords",
-                        principalColumns: new[] { "HostId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -678,11 +657,6 @@ namespace Sightline.Data.Migrations.Sqlite
                 column: "ArticleId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_WhoisNameservers_HostId",
-                table: "WhoisNameservers",
-                column: "HostId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_WhoisRecords_ExpirationDateTime",
                 table: "WhoisRecords",
                 column: "ExpirationDateTime");
@@ -769,13 +743,10 @@ namespace Sightline.Data.Migrations.Sqlite
                 name: "VulnerabilityComponents");
 
             migrationBuilder.DropTable(
-                name: "WhoisNameservers");
+                name: "WhoisRecords");
 
             migrationBuilder.DropTable(
                 name: "SslCertificates");
-
-            migrationBuilder.DropTable(
-                name: "WhoisRecords");
         }
     }
 }

@@ -1,0 +1,123 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Sightline.Auth;
+using Sightline.Data;
+using Sightline.Hosting;
+
+namespace Sightline.Tests.Support;
+
+/// <summary>
+/// A real Sightline app (real pipeline, real SQLite file in a temp data folder) on ASP.NET's in-memory test
+/// server. With <c>loadDemo</c> the store holds the demo dataset, as after a first <c>serve</c>.
+/// </summary>
+public sealed class SightlineServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private SightlineServer(WebApplication app, string dataDir)
+    {
+        _app = app;
+        DataDir = dataDir;
+    }
+
+    public string DataDir { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<SightlineServer> StartAsync(bool loadDemo = true, Action<IServiceCollection>? services = null, string? dataDir = null)
+    {
+        dataDir ??= Path.Combine(Path.GetTempPath(), "sightline-tests", Guid.NewGuid().ToString("N"));
+        var settings = new ServerSettings { DataDir = dataDir, LoadDemo = loadDemo };
+        var app = SightlineApp.Create(settings, b =>
+        {
+            b.WebHost.UseTestServer();
+            services?.Invoke(b.Services);
+        });
+        await SightlineApp.InitializeStoreAsync(app, settings);
+        await app.StartAsync();
+        return new SightlineServer(app, dataDir);
+    }
+
+    public string Token(IEnumerable<string>? roles = null, IEnumerable<string>? scopes = null, TimeSpan? lifetime = null) =>
+        LocalTokens.Create(SigningKey.LoadOrCreate(DataDir), lifetime ?? TimeSpan.FromHours(1), roles: roles, scopes: scopes);
+
+    /// <summary>A client that sends a valid app token with ThreatIntelligence.Read.All.</summary>
+    public HttpClient Client(string? token = null)
+    {
+        var client = _app.GetTestClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token ?? Token());
+        return client;
+    }
+
+    public HttpClient AnonymousClient() => _app.GetTestClient();
+
+    public SightlineDb CreateDb() => _app.Services.CreateScope().ServiceProvider.GetRequiredService<SightlineDb>();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open on some platform: the temp folder is cleaned later.
+        }
+    }
+}
+
+/// <summary>One server with the demo dataset, shared by the test classes of the "demo" collection.</summary>
+public sealed class DemoServerFixture : IAsyncLifetime
+{
+    public SightlineServer Server { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Server = await SightlineServer.StartAsync();
+        Client = Server.Client();
+    }
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}
+
+[CollectionDefinition("demo")]
+public sealed class DemoCollection : ICollectionFixture<DemoServerFixture>;
+
+public static class Graph
+{
+    public const string Root = "/v1.0/security/threatIntelligence";
+
+    public static async Task<JsonElement> GetJsonAsync(this HttpClient client, string url, int expectedStatus = 200)
+    {
+        using var response = await client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == expectedStatus, $"GET {url} answered {(int)response.StatusCode}, expected {expectedStatus}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>Asserts Graph's error envelope and returns its code.</summary>
+    public static async Task<string> GetErrorAsync(this HttpClient client, string url, int expectedStatus)
+    {
+        var json = await client.GetJsonAsync(url, expectedStatus);
+        var error = json.GetProperty("error");
+        Assert.False(string.IsNullOrEmpty(error.GetProperty("code").GetString()));
+        Assert.False(string.IsNullOrEmpty(error.GetProperty("message").GetString()));
+        var inner = error.GetProperty("innerError");
+        Assert.True(DateTimeOffset.TryParse(inner.GetProperty("date").GetString(), out _));
+        Assert.True(Guid.TryParse(inner.GetProperty("request-id").GetString(), out _));
+        Assert.False(string.IsNullOrEmpty(inner.GetProperty("client-request-id").GetString()));
+        return error.GetProperty("code").GetString()!;
+    }
+
+    public static IReadOnlyList<JsonElement> Values(this JsonElement collection) =>
+        collection.GetProperty("value").EnumerateArray().ToList();
+}
