@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Sightline.Data;
@@ -18,17 +19,20 @@ public sealed record StoreOptions(string Provider, string ConnectionString)
         ? new PostgresSightlineDb(new DbContextOptionsBuilder<PostgresSightlineDb>().UseNpgsql(ConnectionString).Options)
         : new SqliteSightlineDb(new DbContextOptionsBuilder<SqliteSightlineDb>().UseSqlite(ConnectionString).Options);
 
+    private static DbContextOptionsBuilder Common(DbContextOptionsBuilder options) => options
+        .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+        // A WHOIS contact whose fields are all empty reads back as no contact (null), which is what Graph shows.
+        .ConfigureWarnings(w => w.Ignore(CoreEventId.OptionalDependentWithoutIdentifyingPropertyWarning));
+
     public void Register(IServiceCollection services)
     {
         if (IsPostgres)
         {
-            services.AddDbContext<SightlineDb, PostgresSightlineDb>(o => o.UseNpgsql(ConnectionString)
-                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+            services.AddDbContext<SightlineDb, PostgresSightlineDb>(o => Common(o.UseNpgsql(ConnectionString)));
         }
         else
         {
-            services.AddDbContext<SightlineDb, SqliteSightlineDb>(o => o.UseSqlite(ConnectionString)
-                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+            services.AddDbContext<SightlineDb, SqliteSightlineDb>(o => Common(o.UseSqlite(ConnectionString)));
         }
     }
 }

@@ -17,72 +17,93 @@ public sealed record GraphPath(string Pattern, IReadOnlyList<string> Keys, IRead
         ["whoisHistoryRecord"] = "whoisHistoryRecords",
     };
 
+    private const int MaxSegments = 32;
+
     /// <summary>Parses the raw segments that follow the version segment.</summary>
     public static GraphPath Parse(IReadOnlyList<string> rawSegments)
     {
         var segments = rawSegments.Where(s => s.Length > 0).ToList();
         if (segments.Count < 2 || !Is(Decode(segments[0]), "security") || !Is(Decode(segments[1]), "threatIntelligence"))
         {
-            throw NotFound(segments.Count > 0 ? Decode(segments[0]) : "");
+            throw BadSegment(segments.Count > 0 ? Decode(segments[0]) : "");
         }
         if (segments.Count == 2)
         {
-            throw new GraphException(400, "BadRequest", "Reading the threatIntelligence resource itself is not supported; address one of its collections, for example /security/threatIntelligence/articles.");
+            throw GraphException.BadRequest("Reading the threatIntelligence resource itself is not supported; address one of its collections, for example /security/threatIntelligence/articles.");
         }
-
-        IEdmStructuredType current = GraphModel.ThreatIntelligence;
-        var awaitingKey = false;
-        var pattern = new List<string>();
-        var canonical = new List<string> { "security", "threatIntelligence" };
-        var keys = new List<string>();
-        var isCount = false;
-
-        for (var i = 2; i < segments.Count; i++)
+        if (segments.Count > MaxSegments)
         {
-            var raw = segments[i];
-            if (isCount)
-            {
-                throw BadSegment(Decode(raw));
-            }
-            if (string.Equals(Decode(raw), "$count", StringComparison.OrdinalIgnoreCase))
-            {
-                if (!awaitingKey)
-                {
-                    throw BadSegment("$count");
-                }
-                isCount = true;
-                continue;
-            }
-            if (awaitingKey)
-            {
-                keys.Add(Decode(raw));
-                pattern.Add("{key}");
-                canonical.Add(Decode(raw));
-                awaitingKey = false;
-                continue;
-            }
+            throw GraphException.BadRequest($"The path has more than {MaxSegments} segments.");
+        }
+        return Walk(segments, 2, new Walker(GraphModel.ThreatIntelligence, false, [], ["security", "threatIntelligence"], [], false));
+    }
 
-            var (name, parenKey) = SplitParenKey(raw);
-            var nav = FindNavigation(current, name, allowAlias: pattern.Count == 0) ?? throw BadSegment(name);
-            pattern.Add(nav.Name);
-            canonical.Add(nav.Name);
-            current = nav.ToEntityType();
-            if (nav.Type.IsCollection())
+    private sealed record Walker(IEdmStructuredType Type, bool AwaitingKey, List<string> Pattern, List<string> Canonical, List<string> Keys, bool IsCount)
+    {
+        public Walker With(string pattern, string canonical, string? key, IEdmStructuredType type, bool awaitingKey, bool isCount = false) => new(
+            type, awaitingKey, [.. Pattern, pattern], [.. Canonical, canonical], key is null ? Keys : [.. Keys, key], isCount);
+    }
+
+    private static GraphPath Walk(List<string> segments, int i, Walker state)
+    {
+        if (i == segments.Count)
+        {
+            return new GraphPath(string.Join('/', state.Pattern), state.Keys, state.Canonical, state.IsCount);
+        }
+        var raw = segments[i];
+        if (state.IsCount)
+        {
+            throw BadSegment(Decode(raw));
+        }
+        if (string.Equals(Decode(raw), "$count", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!state.AwaitingKey)
             {
-                awaitingKey = parenKey is null;
-                if (parenKey is not null)
-                {
-                    keys.Add(parenKey);
-                    pattern.Add("{key}");
-                    canonical.Add(parenKey);
-                }
+                throw BadSegment("$count");
             }
-            else if (parenKey is not null)
+            return Walk(segments, i + 1, state with { IsCount = true });
+        }
+        if (state.AwaitingKey)
+        {
+            return WalkKey(segments, i, state);
+        }
+
+        var (name, parenKey) = SplitParenKey(raw);
+        var nav = FindNavigation(state.Type, name, allowAlias: state.Pattern.Count == 0) ?? throw BadSegment(name);
+        var collection = nav.Type.IsCollection();
+        if (!collection && parenKey is not null)
+        {
+            throw BadSegment(Decode(raw));
+        }
+        var next = state.With(nav.Name, nav.Name, null, nav.ToEntityType(), awaitingKey: collection && parenKey is null);
+        if (parenKey is not null)
+        {
+            next = next.With("{key}", parenKey, parenKey, next.Type, awaitingKey: false);
+        }
+        return Walk(segments, i + 1, next);
+    }
+
+    /// <summary>
+    /// A key is one segment, unless clients sent a base64 id with a raw '/': then the key runs over as many
+    /// segments as it takes for the rest of the path to make sense (the shortest such key wins). Host names, IPs and CVE ids never span.
+    /// </summary>
+    private static GraphPath WalkKey(List<string> segments, int i, Walker state)
+    {
+        GraphException? first = null;
+        var canSpan = state.Pattern[^1] is not ("hosts" or "vulnerabilities");
+        for (var end = i + 1; end <= segments.Count && (end == i + 1 || (canSpan && !Is(Decode(segments[end - 1]), "$count"))); end++)
+        {
+            var key = string.Join('/', segments.Skip(i).Take(end - i).Select(Decode));
+            try
             {
-                throw BadSegment(Decode(raw));
+                return Walk(segments, end, state.With("{key}", key, key, state.Type, awaitingKey: false));
+            }
+            catch (GraphException e)
+            {
+                first ??= e;
             }
         }
-        return new GraphPath(string.Join('/', pattern), keys, canonical, isCount);
+        throw first!;
     }
 
     /// <summary>The path part of <c>@odata.context</c>: keys in parentheses, <c>/$entity</c> for one entity.</summary>
@@ -138,9 +159,6 @@ public sealed record GraphPath(string Pattern, IReadOnlyList<string> Keys, IRead
     private static string Decode(string segment) => Uri.UnescapeDataString(segment);
 
     private static bool Is(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
-
-    private static GraphException NotFound(string segment) =>
-        new(400, "BadRequest", $"Resource not found for the segment '{segment}'.");
 
     private static GraphException BadSegment(string segment) =>
         new(400, "BadRequest", $"Resource not found for the segment '{segment}'.");
