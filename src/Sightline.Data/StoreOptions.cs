@@ -22,7 +22,7 @@ public sealed record StoreOptions(string Provider, string ConnectionString)
     private static DbContextOptionsBuilder Common(DbContextOptionsBuilder options) => options
         .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
         // A WHOIS contact whose fields are all empty reads back as no contact (null), which is what Graph shows.
-        .ConfigureWarnings(w => w.Ignore(CoreEventId.OptionalDependentWithoutIdentifyingPropertyWarning));
+        .ConfigureWarnings(w => w.Ignore(RelationalEventId.OptionalDependentWithoutIdentifyingPropertyWarning));
 
     public void Register(IServiceCollection services)
     {
