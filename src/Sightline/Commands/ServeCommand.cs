@@ -40,7 +40,7 @@ internal static class ServeCommand
         Console.WriteLine($"Graph base URL: {baseUrl}/v1.0   (also {baseUrl}/beta)");
         Console.WriteLine($"Data folder:    {settings.DataDir}");
         Console.WriteLine("Bearer token (valid 12 hours; mint more with the token command):");
-        Console.WriteLine(token);
-        Console.WriteLine($"Try: curl -H \"Authorization: Bearer $TOKEN\" {baseUrl}/v1.0/security/threatIntelligence/articles?$top=1");
+        Console.WriteLine($"export TOKEN={token}");
+        Console.WriteLine($"Try: curl -H \"Authorization: Bearer $TOKEN\" '{baseUrl}/v1.0/security/threatIntelligence/hosts/contoso-login.com/reputation'");
     }
 }

@@ -16,12 +16,13 @@ public static partial class SightlineApp
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Warning);
+        builder.Services.AddSingleton(settings.Paging);
         configure?.Invoke(builder);
 
         var store = settings.ResolveStore();
         Directory.CreateDirectory(settings.DataDir);
         store.Register(builder.Services);
-        builder.Services.AddSingleton(settings.Paging);
         builder.Services.AddSingleton(ThreatIntelligenceRoutes.Build());
         builder.Services.AddSingleton<GraphEndpoint>();
         AddLocalTokens(builder.Services, SigningKey.LoadOrCreate(settings.DataDir));

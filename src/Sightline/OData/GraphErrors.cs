@@ -11,7 +11,7 @@ public static class GraphErrors
         response.StatusCode = status;
         response.ContentType = "application/json; charset=utf-8";
         var buffer = new MemoryStream();
-        await using (var json = new Utf8JsonWriter(buffer))
+        await using (var json = new Utf8JsonWriter(buffer, GraphJson.WriterOptions))
         {
             json.WriteStartObject();
             json.WriteStartObject("error");

@@ -8,6 +8,9 @@ namespace Sightline.OData;
 /// <summary>Graph's JSON conventions: lowerCamel enums, UTC dates with <c>Z</c>, typed host references.</summary>
 public static class GraphJson
 {
+    /// <summary>Writer options: JSON only ever goes to API clients, so quotes and '&lt;' need no HTML escaping.</summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public const string ContentType = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
 
     public static string Date(DateTimeOffset value) =>

@@ -117,7 +117,7 @@ public static class GraphResponses
     public static async Task WriteJsonAsync(HttpContext http, Action<Utf8JsonWriter> write)
     {
         var buffer = new MemoryStream();
-        await using (var json = new Utf8JsonWriter(buffer))
+        await using (var json = new Utf8JsonWriter(buffer, GraphJson.WriterOptions))
         {
             write(json);
         }

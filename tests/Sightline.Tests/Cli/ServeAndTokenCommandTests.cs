@@ -199,7 +199,7 @@ public sealed partial class ServeAndTokenCommandTests
         return Encoding.UTF8.GetString(Convert.FromBase64String(s));
     }
 
-    [GeneratedRegex(@"^(?<jwt>eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)\r?$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(?:export TOKEN=)?(?<jwt>eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)\r?$", RegexOptions.Multiline)]
     private static partial Regex JwtLine();
 
     /// <summary>Collects a running process's standard output and error as they are written.</summary>

@@ -12,6 +12,7 @@ public static class TestData
     public const string Ip = "20.103.85.33";
     public const string Ip6 = "2001:db8::1";
     public const int PassiveDnsCount = 30;
+    public static readonly string PlusSlashCookieId = Convert.ToBase64String([0xfb, 0xff, 0xbf, 0x3e, 0x3f]);
 
     public static async Task SeedAsync(SightlineDb db)
     {
@@ -73,6 +74,8 @@ public static class TestData
         db.HostComponents.Add(new HostComponent { HostId = Ip, Id = GraphIds.Compose("nginx", "1.18.0", "Server", Ip), Name = "nginx", Version = "1.18.0", Category = "Server", FirstSeenDateTime = T0, LastSeenDateTime = T0.AddDays(3) });
         db.HostComponents.Add(new HostComponent { HostId = Domain, Id = GraphIds.Compose("jQuery", "", "JavaScript Library", Domain), Name = "jQuery", Category = "JavaScript Library", FirstSeenDateTime = T0, LastSeenDateTime = T0.AddDays(3) });
         db.HostCookies.Add(new HostCookie { HostId = Domain, Id = GraphIds.Compose(Domain, "JSESSIONID", Domain), Name = "JSESSIONID", Domain = Domain, FirstSeenDateTime = T0, LastSeenDateTime = T0.AddDays(3) });
+        // An id with both '+' and '/' in it, as base64 ids can have.
+        db.HostCookies.Add(new HostCookie { HostId = Domain, Id = PlusSlashCookieId, Name = "tricky", Domain = Domain, FirstSeenDateTime = T0, LastSeenDateTime = T0 });
         db.HostTrackers.Add(new HostTracker { HostId = Domain, Id = GraphIds.Compose("G-ABC123", "GoogleAnalyticsID", Domain), Kind = "GoogleAnalyticsID", Value = "G-ABC123", FirstSeenDateTime = T0, LastSeenDateTime = T0.AddDays(3) });
         db.Subdomains.Add(new Subdomain { ParentHostId = Domain, Id = GraphIds.Compose("www." + Domain, Domain), HostId = "www." + Domain, FirstSeenDateTime = T0 });
 
