@@ -16,7 +16,7 @@ public static partial class SightlineApp
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(settings.Paging);
         configure?.Invoke(builder);
 

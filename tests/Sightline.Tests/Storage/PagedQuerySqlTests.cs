@@ -68,7 +68,7 @@ public sealed partial class PagedQuerySqlTests(ITestOutputHelper output) : IAsyn
     public async Task InitializeAsync()
     {
         _server = await SightlineServer.StartAsync(loadDemo: false,
-            services: s => s.ConfigureDbContext<SqliteSightlineDb>(o => o.AddInterceptors(_recorder)));
+            services: s => s.ConfigureDbContext<SqliteSightlineDb>(o => o.AddInterceptors(_recorder)).ConfigureDbContext<PostgresSightlineDb>(o => o.AddInterceptors(_recorder)));
         await using (var db = _server.CreateDb())
         {
             await TestData.SeedAsync(db);

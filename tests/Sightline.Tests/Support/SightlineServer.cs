@@ -18,11 +18,20 @@ public sealed class SightlineServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private SightlineServer(WebApplication app, string dataDir)
+    private readonly StoreOptions _store;
+
+    private SightlineServer(WebApplication app, string dataDir, StoreOptions store)
     {
         _app = app;
         DataDir = dataDir;
+        _store = store;
     }
+
+    /// <summary>
+    /// With <c>SIGHTLINE_TEST_POSTGRES</c> set to a connection string (its database is ignored), every test server
+    /// gets a fresh PostgreSQL database instead of a SQLite file, and the whole suite runs on PostgreSQL.
+    /// </summary>
+    public static string? PostgresBase => Environment.GetEnvironmentVariable("SIGHTLINE_TEST_POSTGRES") is { Length: > 0 } cs ? cs : null;
 
     public string DataDir { get; }
 
@@ -31,7 +40,10 @@ public sealed class SightlineServer : IAsyncDisposable
     public static async Task<SightlineServer> StartAsync(bool loadDemo = true, Action<IServiceCollection>? services = null, string? dataDir = null)
     {
         dataDir ??= Path.Combine(Path.GetTempPath(), "sightline-tests", Guid.NewGuid().ToString("N"));
-        var settings = new ServerSettings { DataDir = dataDir, LoadDemo = loadDemo };
+        var store = PostgresBase is { } pg
+            ? StoreOptions.Postgres(new Npgsql.NpgsqlConnectionStringBuilder(pg) { Database = "sightline_test_" + Guid.NewGuid().ToString("N") }.ConnectionString)
+            : StoreOptions.Sqlite(Path.Combine(dataDir, "sightline.db"));
+        var settings = new ServerSettings { DataDir = dataDir, LoadDemo = loadDemo, Store = store };
         var app = SightlineApp.Create(settings, b =>
         {
             b.WebHost.UseTestServer();
@@ -39,7 +51,7 @@ public sealed class SightlineServer : IAsyncDisposable
         });
         await SightlineApp.InitializeStoreAsync(app, settings);
         await app.StartAsync();
-        return new SightlineServer(app, dataDir);
+        return new SightlineServer(app, dataDir, store);
     }
 
     public string Token(IEnumerable<string>? roles = null, IEnumerable<string>? scopes = null, TimeSpan? lifetime = null) =>
@@ -62,6 +74,11 @@ public sealed class SightlineServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_store.IsPostgres)
+        {
+            await using var db = _store.CreateContext();
+            await db.Database.EnsureDeletedAsync();
+        }
         try
         {
             Directory.Delete(DataDir, recursive: true);
