@@ -12,6 +12,7 @@ internal sealed class SslCertificateConfiguration : IEntityTypeConfiguration<Ssl
         b.HasIndex(c => c.Sha1);
         b.HasIndex(c => c.Fingerprint);
         b.HasIndex(c => c.SerialNumber);
+        b.HasIndex(c => c.LastSeenDateTime);
         b.OwnsOne(c => c.Issuer);
         b.OwnsOne(c => c.Subject);
         b.Navigation(c => c.Issuer).IsRequired();

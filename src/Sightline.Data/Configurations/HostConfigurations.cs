@@ -31,6 +31,8 @@ internal sealed class SubdomainConfiguration : IEntityTypeConfiguration<Subdomai
     {
         b.HasKey(r => new { r.ParentHostId, r.Id });
         b.HasIndex(r => r.Id).IsUnique();
+        b.HasIndex(r => new { r.ParentHostId, r.FirstSeenDateTime });
+        b.HasIndex(r => r.HostId);
     }
 }
 

@@ -38,6 +38,7 @@ internal sealed class IntelProfileIndicatorConfiguration : IEntityTypeConfigurat
     {
         b.HasKey(i => new { i.ProfileId, i.Id });
         b.HasIndex(i => i.Id).IsUnique();
+        b.HasIndex(i => new { i.ProfileId, i.FirstSeenDateTime });
         b.HasIndex(i => i.ArtifactId);
     }
 }
@@ -47,6 +48,7 @@ internal sealed class VulnerabilityConfiguration : IEntityTypeConfiguration<Vuln
     public void Configure(EntityTypeBuilder<Vulnerability> b)
     {
         b.HasKey(v => v.Id);
+        b.HasIndex(v => v.PublishedDateTime);
         b.OwnsOne(v => v.Cvss2);
         b.OwnsOne(v => v.Cvss3);
         b.Navigation(v => v.Cvss2).IsRequired();

@@ -11,6 +11,7 @@ internal sealed class WhoisRecordConfiguration : IEntityTypeConfiguration<WhoisR
         b.HasKey(r => new { r.HostId, r.Id });
         b.HasIndex(r => r.Id).IsUnique();
         b.HasIndex(r => new { r.HostId, r.IsCurrent });
+        b.HasIndex(r => new { r.HostId, r.LastUpdateDateTime });
         b.HasIndex(r => r.RegistrationDateTime);
         b.HasIndex(r => r.ExpirationDateTime);
         b.OwnsOne(r => r.Abuse);

@@ -485,6 +485,8 @@ namespace Sightline.Data.Migrations.Postgres
                     b.HasIndex("Id")
                         .IsUnique();
 
+                    b.HasIndex("ProfileId", "FirstSeenDateTime");
+
                     b.ToTable("IntelProfileIndicators");
                 });
 
@@ -562,6 +564,8 @@ namespace Sightline.Data.Migrations.Postgres
 
                     b.HasIndex("Fingerprint");
 
+                    b.HasIndex("LastSeenDateTime");
+
                     b.HasIndex("SerialNumber");
 
                     b.HasIndex("Sha1");
@@ -586,8 +590,12 @@ namespace Sightline.Data.Migrations.Postgres
 
                     b.HasKey("ParentHostId", "Id");
 
+                    b.HasIndex("HostId");
+
                     b.HasIndex("Id")
                         .IsUnique();
+
+                    b.HasIndex("ParentHostId", "FirstSeenDateTime");
 
                     b.ToTable("Subdomains");
                 });
@@ -638,6 +646,8 @@ namespace Sightline.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PublishedDateTime");
 
                     b.ToTable("Vulnerabilities");
                 });
@@ -719,6 +729,8 @@ namespace Sightline.Data.Migrations.Postgres
                     b.HasIndex("RegistrationDateTime");
 
                     b.HasIndex("HostId", "IsCurrent");
+
+                    b.HasIndex("HostId", "LastUpdateDateTime");
 
                     b.ToTable("WhoisRecords");
                 });

@@ -478,6 +478,8 @@ namespace Sightline.Data.Migrations.Sqlite
                     b.HasIndex("Id")
                         .IsUnique();
 
+                    b.HasIndex("ProfileId", "FirstSeenDateTime");
+
                     b.ToTable("IntelProfileIndicators");
                 });
 
@@ -555,6 +557,8 @@ namespace Sightline.Data.Migrations.Sqlite
 
                     b.HasIndex("Fingerprint");
 
+                    b.HasIndex("LastSeenDateTime");
+
                     b.HasIndex("SerialNumber");
 
                     b.HasIndex("Sha1");
@@ -579,8 +583,12 @@ namespace Sightline.Data.Migrations.Sqlite
 
                     b.HasKey("ParentHostId", "Id");
 
+                    b.HasIndex("HostId");
+
                     b.HasIndex("Id")
                         .IsUnique();
+
+                    b.HasIndex("ParentHostId", "FirstSeenDateTime");
 
                     b.ToTable("Subdomains");
                 });
@@ -631,6 +639,8 @@ namespace Sightline.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PublishedDateTime");
 
                     b.ToTable("Vulnerabilities");
                 });
@@ -712,6 +722,8 @@ namespace Sightline.Data.Migrations.Sqlite
                     b.HasIndex("RegistrationDateTime");
 
                     b.HasIndex("HostId", "IsCurrent");
+
+                    b.HasIndex("HostId", "LastUpdateDateTime");
 
                     b.ToTable("WhoisRecords");
                 });

@@ -610,6 +610,11 @@ namespace Sightline.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_IntelProfileIndicators_ProfileId_FirstSeenDateTime",
+                table: "IntelProfileIndicators",
+                columns: new[] { "ProfileId", "FirstSeenDateTime" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IntelProfiles_Title",
                 table: "IntelProfiles",
                 column: "Title");
@@ -636,6 +641,11 @@ namespace Sightline.Data.Migrations.Sqlite
                 column: "Fingerprint");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SslCertificates_LastSeenDateTime",
+                table: "SslCertificates",
+                column: "LastSeenDateTime");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SslCertificates_SerialNumber",
                 table: "SslCertificates",
                 column: "SerialNumber");
@@ -646,10 +656,25 @@ namespace Sightline.Data.Migrations.Sqlite
                 column: "Sha1");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Subdomains_HostId",
+                table: "Subdomains",
+                column: "HostId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Subdomains_Id",
                 table: "Subdomains",
                 column: "Id",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Subdomains_ParentHostId_FirstSeenDateTime",
+                table: "Subdomains",
+                columns: new[] { "ParentHostId", "FirstSeenDateTime" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vulnerabilities_PublishedDateTime",
+                table: "Vulnerabilities",
+                column: "PublishedDateTime");
 
             migrationBuilder.CreateIndex(
                 name: "IX_VulnerabilityArticles_ArticleId",
@@ -665,6 +690,11 @@ namespace Sightline.Data.Migrations.Sqlite
                 name: "IX_WhoisRecords_HostId_IsCurrent",
                 table: "WhoisRecords",
                 columns: new[] { "HostId", "IsCurrent" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WhoisRecords_HostId_LastUpdateDateTime",
+                table: "WhoisRecords",
+                columns: new[] { "HostId", "LastUpdateDateTime" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WhoisRecords_Id",

@@ -612,6 +612,11 @@ namespace Sightline.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_IntelProfileIndicators_ProfileId_FirstSeenDateTime",
+                table: "IntelProfileIndicators",
+                columns: new[] { "ProfileId", "FirstSeenDateTime" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IntelProfiles_Title",
                 table: "IntelProfiles",
                 column: "Title");
@@ -638,6 +643,11 @@ namespace Sightline.Data.Migrations.Postgres
                 column: "Fingerprint");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SslCertificates_LastSeenDateTime",
+                table: "SslCertificates",
+                column: "LastSeenDateTime");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SslCertificates_SerialNumber",
                 table: "SslCertificates",
                 column: "SerialNumber");
@@ -648,10 +658,25 @@ namespace Sightline.Data.Migrations.Postgres
                 column: "Sha1");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Subdomains_HostId",
+                table: "Subdomains",
+                column: "HostId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Subdomains_Id",
                 table: "Subdomains",
                 column: "Id",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Subdomains_ParentHostId_FirstSeenDateTime",
+                table: "Subdomains",
+                columns: new[] { "ParentHostId", "FirstSeenDateTime" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vulnerabilities_PublishedDateTime",
+                table: "Vulnerabilities",
+                column: "PublishedDateTime");
 
             migrationBuilder.CreateIndex(
                 name: "IX_VulnerabilityArticles_ArticleId",
@@ -667,6 +692,11 @@ namespace Sightline.Data.Migrations.Postgres
                 name: "IX_WhoisRecords_HostId_IsCurrent",
                 table: "WhoisRecords",
                 columns: new[] { "HostId", "IsCurrent" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WhoisRecords_HostId_LastUpdateDateTime",
+                table: "WhoisRecords",
+                columns: new[] { "HostId", "LastUpdateDateTime" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WhoisRecords_Id",
