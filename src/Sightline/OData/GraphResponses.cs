@@ -57,12 +57,12 @@ public static class GraphResponses
             ? ((IOrderedQueryable<T>)binder.ApplyOrderBy(source, orderBy)).ThenBy(spec.Key)
             : spec.DefaultOrder is not null ? spec.DefaultOrder(source).ThenBy(spec.Key) : source.OrderBy(spec.Key);
 
+        // As on Graph, $top is the page size (capped at the maximum); a next link follows while more data exists.
         var skip = options.Skip ?? 0;
-        var top = options.Top;
-        var limit = Math.Min(top ?? request.Paging.DefaultPageSize, request.Paging.MaxPageSize);
-        var rows = await ordered.Skip(skip).Take(limit + 1).ToListAsync(request.Aborted);
-        var more = rows.Count > limit && (top is null || top > limit);
-        if (rows.Count > limit)
+        var limit = Math.Min(options.Top ?? request.Paging.DefaultPageSize, request.Paging.MaxPageSize);
+        var rows = limit == 0 ? [] : await ordered.Skip(skip).Take(limit + 1).ToListAsync(request.Aborted);
+        var more = rows.Count > limit;
+        if (more)
         {
             rows.RemoveAt(rows.Count - 1);
         }
@@ -88,7 +88,7 @@ public static class GraphResponses
             json.WriteEndArray();
             if (more)
             {
-                json.WriteString("@odata.nextLink", NextLink(request, skip + rows.Count, top is null ? null : top - rows.Count));
+                json.WriteString("@odata.nextLink", NextLink(request, skip + rows.Count));
             }
             json.WriteEndObject();
         });
@@ -176,8 +176,8 @@ public static class GraphResponses
         return writers;
     }
 
-    /// <summary>The next page: same absolute path on this server, same options, <c>$skip</c> (and <c>$top</c>) advanced.</summary>
-    private static string NextLink(GraphRequest request, int nextSkip, int? remainingTop)
+    /// <summary>The next page: same absolute path on this server, same options, <c>$skip</c> advanced.</summary>
+    private static string NextLink(GraphRequest request, int nextSkip)
     {
         var builder = new StringBuilder();
         builder.Append(request.ServiceRoot).Append('/');
@@ -185,16 +185,11 @@ public static class GraphResponses
         var separator = '?';
         foreach (var (name, value) in request.Options.Values)
         {
-            if (name is "skip" or "skiptoken" or "top")
+            if (name is "skip" or "skiptoken")
             {
                 continue;
             }
             builder.Append(separator).Append('$').Append(name).Append('=').Append(Uri.EscapeDataString(value));
-            separator = '&';
-        }
-        if (remainingTop is { } t)
-        {
-            builder.Append(separator).Append("$top=").Append(t);
             separator = '&';
         }
         builder.Append(separator).Append("$skip=").Append(nextSkip);

@@ -68,9 +68,20 @@ public sealed class RouteCoverageTests(KnownDataFixture fixture)
             Assert.Equal("text/plain", counted.Content.Headers.ContentType?.MediaType);
             Assert.Equal(value.GetArrayLength().ToString(), await counted.Content.ReadAsStringAsync());
         }
+        if (json.TryGetProperty("value", out var items) && items.ValueKind == JsonValueKind.Array)
+        {
+            // The options every Graph collection takes, together, as clients send them.
+            var paged = await _client.GetJsonAsync(url + "?$top=1&$skip=0&$count=true&$select=id");
+            Assert.Single(paged.Values());
+            Assert.Equal(items.GetArrayLength(), paged.GetProperty("@odata.count").GetInt32());
+            Assert.Equal(["@odata.type", "id"], paged.Values()[0].EnumerateObject().Select(p => p.Name).ToArray());
+            Assert.Equal(items.GetArrayLength() > 1, paged.TryGetProperty("@odata.nextLink", out _));
+        }
         else
         {
             Assert.False(string.IsNullOrEmpty(json.GetProperty("id").GetString()));
+            var selected = await _client.GetJsonAsync(url + "?$select=id");
+            Assert.Equal(json.GetProperty("id").GetString(), selected.GetProperty("id").GetString());
             Assert.StartsWith("#microsoft.graph.security.", json.GetProperty("@odata.type").GetString());
             Assert.Equal(400, (int)counted.StatusCode);
         }
