@@ -13,6 +13,10 @@ public sealed record StoreOptions(string Provider, string ConnectionString)
 
     public static StoreOptions Postgres(string connectionString) => new("postgres", connectionString);
 
+    /// <summary>The store of a data folder: its SQLite file, unless a PostgreSQL connection string is given.</summary>
+    public static StoreOptions For(string dataDir, string? postgres) =>
+        postgres is { Length: > 0 } ? Postgres(postgres) : Sqlite(Path.Combine(dataDir, "sightline.db"));
+
     public bool IsPostgres => string.Equals(Provider, "postgres", StringComparison.OrdinalIgnoreCase);
 
     public SightlineDb CreateContext() => IsPostgres

@@ -10,5 +10,15 @@ var root = new RootCommand("Sightline: a self-hosted threat intelligence service
 {
     ServeCommand.Create(dataDir),
     TokenCommand.Create(dataDir),
+    ImportCommand.Create(dataDir),
 };
-return await root.Parse(args).InvokeAsync();
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is not OperationCanceledException)
+{
+    // A clear sentence, not a stack trace: the commands are used by people and scripts alike.
+    await Console.Error.WriteLineAsync($"error: {e.GetBaseException().Message}");
+    return 3;
+}

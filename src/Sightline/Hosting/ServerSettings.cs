@@ -16,5 +16,5 @@ public sealed record ServerSettings
 
     public PagingOptions Paging { get; init; } = new();
 
-    public StoreOptions ResolveStore() => Store ?? StoreOptions.Sqlite(Path.Combine(DataDir, "sightline.db"));
+    public StoreOptions ResolveStore() => Store ?? StoreOptions.For(DataDir, null);
 }

@@ -39,7 +39,8 @@ public static partial class SightlineApp
             }
             await next(context);
         });
-        app.Run(context => throw new GraphException(404, "itemNotFound",
+        app.MapIngest();
+        app.MapFallback(context => throw new GraphException(404, "itemNotFound",
             $"No resource at '{context.Request.Path}'. The Graph API is served under /v1.0 and /beta."));
         return app;
     }
@@ -65,7 +66,7 @@ public static partial class SightlineApp
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SightlineDb>();
-        await db.Database.MigrateAsync(cancellationToken);
+        await StoreSetup.PrepareAsync(db, cancellationToken);
         if (settings.LoadDemo && !await db.Hosts.AnyAsync(cancellationToken))
         {
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Sightline.Demo");

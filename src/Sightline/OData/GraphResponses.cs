@@ -114,14 +114,14 @@ public static class GraphResponses
         await http.Response.WriteAsync(text, http.RequestAborted);
     }
 
-    public static async Task WriteJsonAsync(HttpContext http, Action<Utf8JsonWriter> write)
+    public static async Task WriteJsonAsync(HttpContext http, Action<Utf8JsonWriter> write, int status = 200)
     {
         var buffer = new MemoryStream();
         await using (var json = new Utf8JsonWriter(buffer, GraphJson.WriterOptions))
         {
             write(json);
         }
-        http.Response.StatusCode = 200;
+        http.Response.StatusCode = status;
         http.Response.ContentType = GraphJson.ContentType;
         http.Response.ContentLength = buffer.Length;
         buffer.Position = 0;

@@ -35,6 +35,11 @@ public sealed class SightlineServer : IAsyncDisposable
 
     public string DataDir { get; }
 
+    public StoreOptions Store => _store;
+
+    /// <summary>The command-line arguments that make the CLI use this server's store.</summary>
+    public string[] StoreArgs => _store.IsPostgres ? ["--data-dir", DataDir, "--postgres", _store.ConnectionString] : ["--data-dir", DataDir];
+
     public IServiceProvider Services => _app.Services;
 
     public static async Task<SightlineServer> StartAsync(bool loadDemo = true, Action<IServiceCollection>? services = null, string? dataDir = null)

@@ -392,6 +392,30 @@ namespace Sightline.Data.Migrations.Postgres
                     b.ToTable("HostTrackers");
                 });
 
+            modelBuilder.Entity("Sightline.Data.Entities.ImportedBatch", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ImportedDateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ImportedBatches");
+                });
+
             modelBuilder.Entity("Sightline.Data.Entities.IntelProfile", b =>
                 {
                     b.Property<string>("Id")

@@ -385,6 +385,30 @@ namespace Sightline.Data.Migrations.Sqlite
                     b.ToTable("HostTrackers");
                 });
 
+            modelBuilder.Entity("Sightline.Data.Entities.ImportedBatch", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedDateTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ImportedBatches");
+                });
+
             modelBuilder.Entity("Sightline.Data.Entities.IntelProfile", b =>
                 {
                     b.Property<string>("Id")

@@ -10,7 +10,7 @@ using Sightline.Data;
 namespace Sightline.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSightlineDb))]
-    [Migration("20261126153129_Initial")]
+    [Migration("20261126154235_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -386,6 +386,30 @@ namespace Sightline.Data.Migrations.Sqlite
                     b.HasIndex("Kind", "Value");
 
                     b.ToTable("HostTrackers");
+                });
+
+            modelBuilder.Entity("Sightline.Data.Entities.ImportedBatch", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedDateTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ImportedBatches");
                 });
 
             modelBuilder.Entity("Sightline.Data.Entities.IntelProfile", b =>

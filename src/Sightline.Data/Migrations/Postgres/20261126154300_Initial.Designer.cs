@@ -13,7 +13,7 @@ using Sightline.Data;
 namespace Sightline.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSightlineDb))]
-    [Migration("20261126153139_Initial")]
+    [Migration("20261126154300_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -393,6 +393,30 @@ namespace Sightline.Data.Migrations.Postgres
                     b.HasIndex("Kind", "Value");
 
                     b.ToTable("HostTrackers");
+                });
+
+            modelBuilder.Entity("Sightline.Data.Entities.ImportedBatch", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ImportedDateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ImportedBatches");
                 });
 
             modelBuilder.Entity("Sightline.Data.Entities.IntelProfile", b =>

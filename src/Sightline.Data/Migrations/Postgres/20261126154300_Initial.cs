@@ -179,6 +179,21 @@ namespace Sightline.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportedBatches",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Format = table.Column<string>(type: "text", nullable: false),
+                    Source = table.Column<string>(type: "text", nullable: false),
+                    Records = table.Column<int>(type: "integer", nullable: false),
+                    ImportedDateTime = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportedBatches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IntelProfileIndicators",
                 columns: table => new
                 {
@@ -752,6 +767,9 @@ namespace Sightline.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Hosts");
+
+            migrationBuilder.DropTable(
+                name: "ImportedBatches");
 
             migrationBuilder.DropTable(
                 name: "IntelProfileIndicators");

@@ -177,6 +177,21 @@ namespace Sightline.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportedBatches",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Format = table.Column<string>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", nullable: false),
+                    Records = table.Column<int>(type: "INTEGER", nullable: false),
+                    ImportedDateTime = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportedBatches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IntelProfileIndicators",
                 columns: table => new
                 {
@@ -750,6 +765,9 @@ namespace Sightline.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Hosts");
+
+            migrationBuilder.DropTable(
+                name: "ImportedBatches");
 
             migrationBuilder.DropTable(
                 name: "IntelProfileIndicators");

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Sightline.Data.Entities;
+using Sightline.Parsers.Common;
+
+namespace Sightline.Data.Ingestion;
+
+/// <summary>What storing one batch did.</summary>
+public readonly record struct BatchResult(long Accepted, long Merged, long Ignored);
+
+/// <summary>
+/// The import pipeline shared by every format: parse (streaming), cut into batches, and store each batch in one
+/// transaction together with its ledger row (<see cref="ImportedBatch"/>), so a batch is either wholly stored or
+/// not at all, and a batch stored once is never counted twice.
+/// </summary>
+internal abstract class BatchImporter<T> : IImporter where T : class
+{
+    public abstract string Format { get; }
+
+    protected abstract IEnumerable<Parsed<T>> Parse(Stream input, ImportContext context);
+
+    /// <summary>A stable text for one record, hashed to recognise a batch that was already imported.</summary>
+    protected abstract string Fingerprint(T record);
+
+    /// <summary>Merges one batch into the store (tracked changes; the caller saves and commits).</summary>
+    protected abstract Task<BatchResult> StoreAsync(SightlineDb db, IReadOnlyList<T> batch, CancellationToken cancellationToken);
+
+    public async Task<ImportReport> ImportAsync(SightlineDb db, Stream input, ImportContext context, CancellationToken cancellationToken = default)
+    {
+        var report = new ImportReport(context.Source, Format);
+        var clock = Stopwatch.StartNew();
+        var batch = new List<T>();
+        var batchErrors = 0L;
+        var read = 0L;
+        foreach (var item in Parse(input, context))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if ((++read & 1023) == 0)
+            {
+                context.Progress?.Report(new ImportProgress(read));
+            }
+            if (item.IsError)
+            {
+                report.Reject(item.Position, item.Error!);
+                batchErrors++;
+                if (context.Options.MaxErrors > 0 && report.Rejected > context.Options.MaxErrors)
+                {
+                    report.Stopped = true;
+                    break;
+                }
+            }
+            else
+            {
+                batch.Add(item.Record!);
+            }
+            if (batch.Count + batchErrors >= context.Options.BatchSize)
+            {
+                await FlushAsync(db, batch, batchErrors, report, context, cancellationToken);
+                batch.Clear();
+                batchErrors = 0;
+            }
+        }
+        if (!report.Stopped)
+        {
+            await FlushAsync(db, batch, batchErrors, report, context, cancellationToken);
+        }
+        else
+        {
+            report.NotStored += batch.Count;
+        }
+        context.Progress?.Report(new ImportProgress(read));
+        report.Elapsed = clock.Elapsed;
+        return report;
+    }
+
+    private async Task FlushAsync(SightlineDb db, List<T> batch, long batchErrors, ImportReport report, ImportContext context, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+        if (batchErrors > 0 && context.Options.MaxErrors == 0)
+        {
+            report.NotStored += batch.Count;
+            return;
+        }
+        var hash = Hash(batch);
+        if (await db.ImportedBatches.AnyAsync(b => b.Id == hash, cancellationToken))
+        {
+            report.AlreadyImported += batch.Count;
+            return;
+        }
+        await using var transaction = await BeginWriteAsync(db, cancellationToken);
+        var result = await StoreAsync(db, batch, cancellationToken);
+        db.ImportedBatches.Add(new ImportedBatch
+        {
+            Id = hash, Format = Format, Source = Truncate(context.Source), Records = batch.Count, ImportedDateTime = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        report.Accepted += result.Accepted;
+        report.Merged += result.Merged;
+        report.Ignored += result.Ignored;
+    }
+
+    /// <summary>
+    /// On SQLite the write lock is taken when the batch starts (BEGIN IMMEDIATE), so an import running beside
+    /// another (the CLI next to the server's ingest endpoint) waits its turn instead of failing half-way.
+    /// </summary>
+    private static async Task<IDbContextTransaction> BeginWriteAsync(SightlineDb db, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return await db.Database.BeginTransactionAsync(cancellationToken);
+        }
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = (Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection();
+        return await db.Database.UseTransactionAsync(connection.BeginTransaction(deferred: false), cancellationToken)
+            ?? throw new InvalidOperationException("The SQLite transaction could not be enlisted.");
+    }
+
+    private string Hash(List<T> batch)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(Format + "\n"));
+        foreach (var record in batch)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(Fingerprint(record)));
+            hash.AppendData("\n"u8);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static string Truncate(string source) => source.Length <= 400 ? source : source[..400];
+}
+
+/// <summary>One format's importer, as the CLI and the ingest endpoint see it.</summary>
+public interface IImporter
+{
+    string Format { get; }
+
+    Task<ImportReport> ImportAsync(SightlineDb db, Stream input, ImportContext context, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Where the input came from and how to import it.</summary>
+public sealed record ImportContext(string Source, ImportOptions Options, IProgress<ImportProgress>? Progress = null)
+{
+    /// <summary>Format-specific settings given on the command line or the request (for example WHOIS <c>domain</c>, <c>seen</c>).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+}
