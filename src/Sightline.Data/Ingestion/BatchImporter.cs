@@ -20,6 +20,8 @@ internal abstract class BatchImporter<T> : IImporter where T : class
 {
     public abstract string Format { get; }
 
+    public abstract bool Recognises(string extension, string head);
+
     protected abstract IEnumerable<Parsed<T>> Parse(Stream input, ImportContext context);
 
     /// <summary>A stable text for one record, hashed to recognise a batch that was already imported.</summary>
@@ -141,7 +143,11 @@ internal abstract class BatchImporter<T> : IImporter where T : class
 /// <summary>One format's importer, as the CLI and the ingest endpoint see it.</summary>
 public interface IImporter
 {
+    /// <summary>The format's name, as given to <c>--format</c> and <c>/ingest/{format}</c>.</summary>
     string Format { get; }
+
+    /// <summary>Whether an input with this file extension (lower-case, with the dot) and these first characters is in this format.</summary>
+    bool Recognises(string extension, string head);
 
     Task<ImportReport> ImportAsync(SightlineDb db, Stream input, ImportContext context, CancellationToken cancellationToken = default);
 }

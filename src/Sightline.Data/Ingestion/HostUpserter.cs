@@ -1,12 +1,14 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Sightline.Data.Entities;
+using Sightline.Parsers.Dns;
 
 namespace Sightline.Data.Ingestion;
 
 /// <summary>
 /// Collects the hosts a batch mentions with the window in which it saw them, then makes sure each exists and
-/// widens its first and last seen. One query loads the ones already stored.
+/// widens its first and last seen. A host name below a registrable domain (by the Public Suffix List) also makes
+/// that domain a host and records the name as one of its subdomains. One query per table loads what is stored.
 /// </summary>
 public sealed class HostUpserter
 {
@@ -30,6 +32,7 @@ public sealed class HostUpserter
         {
             return;
         }
+        var subdomains = DeriveSubdomains();
         var ids = _seen.Keys.ToList();
         var existing = await db.Hosts.AsTracking().Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, StringComparer.Ordinal, cancellationToken);
         foreach (var (id, (first, last)) in _seen)
@@ -51,6 +54,43 @@ public sealed class HostUpserter
             }
         }
         _seen.Clear();
+        await ApplySubdomainsAsync(db, subdomains, cancellationToken);
+    }
+
+    private List<Subdomain> DeriveSubdomains()
+    {
+        var derived = new List<Subdomain>();
+        foreach (var (id, (first, last)) in _seen.ToList())
+        {
+            if (IPAddress.TryParse(id, out _) || PublicSuffixList.Default.RegistrableDomain(id) is not { } domain || domain == id)
+            {
+                continue;
+            }
+            See(domain, null, null);
+            derived.Add(new Subdomain { ParentHostId = domain, HostId = id, Id = GraphIds.Compose(id, domain), FirstSeenDateTime = first });
+        }
+        return derived;
+    }
+
+    private static async Task ApplySubdomainsAsync(SightlineDb db, List<Subdomain> derived, CancellationToken cancellationToken)
+    {
+        if (derived.Count == 0)
+        {
+            return;
+        }
+        var ids = derived.Select(s => s.Id).ToList();
+        var stored = await db.Subdomains.AsTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, StringComparer.Ordinal, cancellationToken);
+        foreach (var subdomain in derived)
+        {
+            if (stored.TryGetValue(subdomain.Id, out var existing))
+            {
+                existing.FirstSeenDateTime = Min(existing.FirstSeenDateTime, subdomain.FirstSeenDateTime);
+            }
+            else
+            {
+                db.Subdomains.Add(subdomain);
+            }
+        }
     }
 
     public static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;

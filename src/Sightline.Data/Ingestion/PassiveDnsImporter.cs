@@ -17,6 +17,9 @@ internal sealed class PassiveDnsImporter : BatchImporter<PassiveDnsObservation>
 {
     public override string Format => "cof";
 
+    public override bool Recognises(string extension, string head) =>
+        extension == ".cof" || (head.StartsWith('{') && head.Contains("\"rrname\"", StringComparison.Ordinal));
+
     protected override IEnumerable<Parsed<PassiveDnsObservation>> Parse(Stream input, ImportContext context) =>
         CofReader.Read(new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16));
 

@@ -40,7 +40,7 @@ public static partial class SightlineApp
             await next(context);
         });
         app.MapIngest();
-        app.MapFallback(context => throw new GraphException(404, "itemNotFound",
+        app.MapFallback("{**path}", context => throw new GraphException(404, "itemNotFound",
             $"No resource at '{context.Request.Path}'. The Graph API is served under /v1.0 and /beta."));
         return app;
     }

@@ -59,6 +59,11 @@ public sealed class PassiveDnsImportTests : IAsyncLifetime
         Assert.Equal("PTR", ptr.GetProperty("recordType").GetString());
         var host = await _reader.GetJsonAsync($"{Graph.Root}/hosts/mail.contoso.example");
         Assert.Equal("#microsoft.graph.security.hostname", host.GetProperty("@odata.type").GetString());
+
+        // Names below a registrable domain (Public Suffix List) become its subdomains.
+        var subdomains = (await _reader.GetJsonAsync($"{Graph.Root}/hosts/contoso.example/subdomains")).Values()
+            .Select(s => s.GetProperty("host").GetProperty("id").GetString()).Order().ToList();
+        Assert.Equal(["mail.contoso.example", "mx2.contoso.example", "ns1.contoso.example", "www.contoso.example"], subdomains);
     }
 
     [Fact]
