@@ -18,6 +18,8 @@ public readonly record struct BatchResult(long Accepted, long Merged, long Ignor
 /// </summary>
 internal abstract class BatchImporter<T> : IImporter where T : class
 {
+    private static readonly bool _trace = Environment.GetEnvironmentVariable("SIGHTLINE_IMPORT_TRACE") == "1";
+
     public abstract string Format { get; }
 
     public abstract bool Recognises(string extension, string head);
@@ -95,14 +97,21 @@ internal abstract class BatchImporter<T> : IImporter where T : class
             report.AlreadyImported += batch.Count;
             return;
         }
+        var clock = Stopwatch.StartNew();
         await using var transaction = await BeginWriteAsync(db, cancellationToken);
         var result = await StoreAsync(db, batch, cancellationToken);
+        var merged = clock.Elapsed;
         db.ImportedBatches.Add(new ImportedBatch
         {
             Id = hash, Format = Format, Source = Truncate(context.Source), Records = batch.Count, ImportedDateTime = DateTimeOffset.UtcNow,
         });
         await db.SaveChangesAsync(cancellationToken);
+        var saved = clock.Elapsed;
         await transaction.CommitAsync(cancellationToken);
+        if (_trace)
+        {
+            Console.Error.WriteLine($"batch of {batch.Count}: merge {merged.TotalMilliseconds:N0} ms, save {(saved - merged).TotalMilliseconds:N0} ms, commit {(clock.Elapsed - saved).TotalMilliseconds:N0} ms");
+        }
         db.ChangeTracker.Clear();
         report.Accepted += result.Accepted;
         report.Merged += result.Merged;
