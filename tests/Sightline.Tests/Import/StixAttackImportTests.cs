@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Sightline.Data.Demo;
+using Sightline.Data.Entities;
+using Sightline.Tests.Support;
+using Xunit.Abstractions;
+using static Sightline.Tests.Import.StixFiles;
+
+namespace Sightline.Tests.Import;
+
+/// <summary>
+/// The MITRE ATT&amp;CK Enterprise bundle through the ingest endpoint, and the ids and texts the importer gives
+/// compared with the demo's, which builds the same profiles and articles from the same sources.
+/// </summary>
+public sealed class StixAttackImportTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private SightlineServer _server = null!;
+    private HttpClient _reader = null!;
+    private HttpClient _importer = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await SightlineServer.StartAsync(loadDemo: false);
+        _reader = _server.Client();
+        _importer = _server.Client(_server.Token(roles: ["Sightline.Ingest"]));
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private async Task<JsonElement> IngestAsync(string path, string query = "")
+    {
+        await using var file = File.OpenRead(path);
+        using var body = new StreamContent(file);
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await _importer.PostAsync($"/ingest/stix?name={Path.GetFileName(path)}{query}", body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, text);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private async Task<int> CountAsync(string query) =>
+        (await _reader.GetJsonAsync($"{Graph.Root}/intelProfiles?$count=true&$top=1&{query}")).GetProperty("@odata.count").GetInt32();
+
+    [Fact]
+    public async Task Attack_groups_become_actors_and_software_becomes_tools_without_retired_objects()
+    {
+        var objects = JsonDocument.Parse(File.ReadAllText(Attack)).RootElement.GetProperty("objects").EnumerateArray().ToList();
+        bool Retired(JsonElement o) => o.TryGetProperty("revoked", out var r) && r.GetBoolean()
+            || o.TryGetProperty("x_mitre_deprecated", out var d) && d.GetBoolean();
+        var groups = objects.Where(o => o.GetProperty("type").GetString() == "intrusion-set").ToList();
+        var software = objects.Where(o => o.GetProperty("type").GetString() is "malware" or "tool").ToList();
+        Assert.Equal(187, groups.Count);
+
+        var clock = Stopwatch.StartNew();
+        var report = await IngestAsync(Attack);
+        output.WriteLine($"ATT&CK import ({objects.Count} objects) took {clock.Elapsed.TotalSeconds:N1} s");
+        Assert.Equal(objects.Count, report.GetProperty("accepted").GetInt32() + report.GetProperty("ignored").GetInt32());
+
+        Assert.Equal(groups.Count(o => !Retired(o)), await CountAsync("$filter=kind eq 'actor'"));
+        Assert.Equal(172, await CountAsync("$filter=kind eq 'actor'"));
+        Assert.Equal(software.Count(o => !Retired(o)), await CountAsync("$filter=kind eq 'tool'"));
+        Assert.Equal(0, await CountAsync("$filter=title eq 'MONSOON'")); // revoked
+
+        var apt28 = await _reader.GetJsonAsync($"{Graph.Root}/intelProfiles/{ProfileId(Apt28Id)}");
+        Assert.Equal("APT28", apt28.GetProperty("title").GetString());
+        Assert.Equal("2017-05-31T21:31:48.664Z", apt28.GetProperty("firstActiveDateTime").GetString());
+        var aliases = apt28.GetProperty("aliases").EnumerateArray().Select(a => a.GetString()!).ToList();
+        Assert.Contains("Fancy Bear", aliases);
+        Assert.Contains("Forest Blizzard", aliases);
+        Assert.DoesNotContain("APT28", aliases);
+        var tradecraft = apt28.GetProperty("tradecraft").GetProperty("content").GetString()!;
+        Assert.StartsWith("## Tools and implants\n\n", tradecraft);
+        Assert.Contains("- **Mimikatz** (tool)", tradecraft);
+        Assert.Contains("- **CHOPSTICK** (malware)", tradecraft);
+        Assert.EndsWith("_Source: [MITRE ATT&CK® G0007](https://attack.mitre.org/groups/G0007), used under the ATT&CK terms of use._",
+            apt28.GetProperty("description").GetProperty("content").GetString());
+        var mimikatz = (await _reader.GetJsonAsync($"{Graph.Root}/intelProfiles?$filter=title eq 'Mimikatz'")).Values().Single();
+        Assert.Contains("- APT28\n", mimikatz.GetProperty("tradecraft").GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task Profiles_and_articles_keep_the_demo_ids_and_texts()
+    {
+        await IngestAsync(Attack);
+        await IngestAsync(FightingUrsa, "&tag=Unit%2042");
+        var demo = DemoDataset.Build();
+        await using var db = _server.CreateDb();
+
+        var expected = demo.Profiles.Single(p => p.Id == ProfileId(Apt28Id));
+        var actual = await db.IntelProfiles.SingleAsync(p => p.Id == expected.Id);
+        Assert.Equal((expected.Title, expected.Kind, expected.FirstActiveDateTime), (actual.Title, actual.Kind, actual.FirstActiveDateTime));
+        Assert.Equal(expected.SummaryContent, actual.SummaryContent);
+        Assert.Equal(expected.DescriptionContent, actual.DescriptionContent);
+        // The demo appends MISP synonyms to the aliases and MISP incident types to the tradecraft.
+        Assert.Equal(expected.Aliases.Take(actual.Aliases.Count), actual.Aliases);
+        Assert.StartsWith(actual.TradecraftContent!, expected.TradecraftContent);
+
+        var article = demo.Articles.Single(a => a.Id == ArticleId(UrsaReportId));
+        var stored = await db.Articles.SingleAsync(a => a.Id == article.Id);
+        Assert.Equal((article.Title, article.SummaryContent, article.CreatedDateTime, article.LastUpdatedDateTime), (stored.Title, stored.SummaryContent, stored.CreatedDateTime, stored.LastUpdatedDateTime));
+        Assert.Equal(article.Tags, stored.Tags);
+        // The demo keeps at most 40 indicators of a playbook; each is imported with the same id and artifact.
+        var imported = await db.ArticleIndicators.Where(i => i.ArticleId == article.Id).ToDictionaryAsync(i => i.Id);
+        var shown = demo.ArticleIndicators.Where(i => i.ArticleId == article.Id).ToList();
+        Assert.NotEmpty(shown);
+        Assert.All(shown, i => Assert.Equal((i.ArtifactType, i.ArtifactId, i.ArtifactKind, i.ArtifactValue),
+            (imported[i.Id].ArtifactType, imported[i.Id].ArtifactId, imported[i.Id].ArtifactKind, imported[i.Id].ArtifactValue)));
+        Assert.Equal(ArtifactType.Hostname, imported[Base64("cdnverify.net")].ArtifactType);
+    }
+}
