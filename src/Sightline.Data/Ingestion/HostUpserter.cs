@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Sightline.Data.Enrichment;
 using Sightline.Data.Entities;
 using Sightline.Parsers.Dns;
 
@@ -9,6 +10,8 @@ namespace Sightline.Data.Ingestion;
 /// Collects the hosts a batch mentions with the window in which it saw them, then makes sure each exists and
 /// widens its first and last seen. A host name below a registrable domain (by the Public Suffix List) also makes
 /// that domain a host and records the name as one of its subdomains. One query per table loads what is stored.
+/// An IP host gets its AS, country and netblock from <see cref="IpEnrichment"/> when it is new, or when it was stored
+/// before enrichment existed (no AS and no country), so older rows fill in on their next sighting.
 /// </summary>
 public sealed class HostUpserter
 {
@@ -41,16 +44,22 @@ public sealed class HostUpserter
             {
                 host.FirstSeenDateTime = Min(host.FirstSeenDateTime, first);
                 host.LastSeenDateTime = Max(host.LastSeenDateTime, last);
+                if (host.Kind == HostKind.IpAddress && host.AsNumber is null && host.CountryOrRegion is null)
+                {
+                    IpEnrichment.Describe(host);
+                }
             }
             else
             {
-                db.Hosts.Add(new Host
+                host = new Host
                 {
                     Id = id,
                     Kind = IPAddress.TryParse(id, out _) ? HostKind.IpAddress : HostKind.Hostname,
                     FirstSeenDateTime = first,
                     LastSeenDateTime = last,
-                });
+                };
+                IpEnrichment.Describe(host);
+                db.Hosts.Add(host);
             }
         }
         _seen.Clear();
