@@ -6,25 +6,12 @@ using Sightline.Tests.Support;
 namespace Sightline.Tests.Enrichment;
 
 /// <summary>Imported IP hosts come out of the Graph API with their autonomous system, country and netblock.</summary>
-public sealed class EnrichedImportTests : IAsyncLifetime
+public sealed class EnrichedImportTests : IngestTestBase
 {
-    private SightlineServer _server = null!;
-    private HttpClient _reader = null!;
-    private HttpClient _importer = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await SightlineServer.StartAsync(loadDemo: false);
-        _reader = _server.Client();
-        _importer = _server.Client(_server.Token(roles: ["Sightline.Ingest"]));
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     private async Task IngestAsync(string line)
     {
         using var body = new StringContent(line, Encoding.UTF8, new MediaTypeHeaderValue("application/x-ndjson"));
-        using var response = await _importer.PostAsync("/ingest/cof?name=enrich.cof", body);
+        using var response = await Importer.PostAsync("/ingest/cof?name=enrich.cof", body);
         Assert.Equal(200, (int)response.StatusCode);
     }
 
@@ -33,7 +20,7 @@ public sealed class EnrichedImportTests : IAsyncLifetime
     {
         await IngestAsync("{\"rrname\":\"dns.google\",\"rrtype\":\"A\",\"rdata\":\"8.8.8.8\",\"time_first\":1735689600,\"time_last\":1738368000}");
 
-        var host = await _reader.GetJsonAsync($"{Graph.Root}/hosts/8.8.8.8");
+        var host = await Reader.GetJsonAsync($"{Graph.Root}/hosts/8.8.8.8");
         Assert.Equal("#microsoft.graph.security.ipAddress", host.GetProperty("@odata.type").GetString());
         var system = host.GetProperty("autonomousSystem");
         Assert.Equal(15169, system.GetProperty("number").GetInt32());
@@ -47,7 +34,7 @@ public sealed class EnrichedImportTests : IAsyncLifetime
     [Fact]
     public async Task An_address_stored_without_enrichment_is_filled_on_its_next_sighting()
     {
-        await using (var db = _server.CreateDb())
+        await using (var db = Server.CreateDb())
         {
             db.Hosts.Add(new Host { Id = "1.1.1.1", Kind = HostKind.IpAddress });
             await db.SaveChangesAsync();
@@ -55,7 +42,7 @@ public sealed class EnrichedImportTests : IAsyncLifetime
 
         await IngestAsync("{\"rrname\":\"one.one.one.one\",\"rrtype\":\"A\",\"rdata\":\"1.1.1.1\",\"time_first\":1735689600,\"time_last\":1738368000}");
 
-        var host = await _reader.GetJsonAsync($"{Graph.Root}/hosts/1.1.1.1");
+        var host = await Reader.GetJsonAsync($"{Graph.Root}/hosts/1.1.1.1");
         Assert.Equal(13335, host.GetProperty("autonomousSystem").GetProperty("number").GetInt32());
         Assert.Equal("1.1.1.0/24", host.GetProperty("netblock").GetString());
     }

@@ -8,26 +8,13 @@ using static Sightline.Tests.Import.CertificateFiles;
 namespace Sightline.Tests.Import;
 
 /// <summary>Certificate files (x509) and certificate sightings in through the ingest endpoint, out through the Graph API.</summary>
-public sealed class CertificateImportTests : IAsyncLifetime
+public sealed class CertificateImportTests : IngestTestBase
 {
-    private SightlineServer _server = null!;
-    private HttpClient _reader = null!;
-    private HttpClient _importer = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await SightlineServer.StartAsync(loadDemo: false);
-        _reader = _server.Client();
-        _importer = _server.Client(_server.Token(roles: ["Sightline.Ingest"]));
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     private async Task<(int Status, JsonElement Body)> IngestAsync(HttpContent body, string path)
     {
         using (body)
         {
-            using var response = await _importer.PostAsync(path, body);
+            using var response = await Importer.PostAsync(path, body);
             return ((int)response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
         }
     }
@@ -36,7 +23,7 @@ public sealed class CertificateImportTests : IAsyncLifetime
         IngestAsync(new StringContent(text, Encoding.UTF8, new MediaTypeHeaderValue("text/plain")), path);
 
     private async Task<JsonElement> CertificateBySha1Async(string sha1) =>
-        (await _reader.GetJsonAsync($"{Graph.Root}/sslCertificates?$search=\"sha1:{sha1}\"")).Values().Single();
+        (await Reader.GetJsonAsync($"{Graph.Root}/sslCertificates?$search=\"sha1:{sha1}\"")).Values().Single();
 
     [Fact]
     public async Task Ca_roots_without_a_host_are_stored_alone_and_found_by_sha1()
@@ -56,13 +43,13 @@ public sealed class CertificateImportTests : IAsyncLifetime
                 certificate.GetProperty("issuer").GetProperty("commonName").GetString());
             Assert.Matches("^([0-9A-F]{2}:){31}[0-9A-F]{2}$", certificate.GetProperty("fingerprint").GetString());
             Assert.Equal(JsonValueKind.Null, certificate.GetProperty("firstSeenDateTime").ValueKind); // a file is not a sighting
-            Assert.Empty((await _reader.GetJsonAsync($"{Graph.Root}/sslCertificates/{GraphIds.Compose(Sha1(expected))}/relatedHosts")).Values());
+            Assert.Empty((await Reader.GetJsonAsync($"{Graph.Root}/sslCertificates/{GraphIds.Compose(Sha1(expected))}/relatedHosts")).Values());
         }
 
         var (again, second) = await IngestTextAsync(RootsPem(), "/ingest?name=roots.pem");
         Assert.Equal(200, again);
         Assert.Equal(3, second.GetProperty("alreadyImported").GetInt32());
-        Assert.Equal(3, (await _reader.GetJsonAsync($"{Graph.Root}/sslCertificates")).Values().Count);
+        Assert.Equal(3, (await Reader.GetJsonAsync($"{Graph.Root}/sslCertificates")).Values().Count);
     }
 
     [Fact]
@@ -76,7 +63,7 @@ public sealed class CertificateImportTests : IAsyncLifetime
         Assert.Equal(200, merged);
         Assert.Equal(1, report.GetProperty("merged").GetInt32());
 
-        var link = (await _reader.GetJsonAsync($"{Graph.Root}/hosts/www.contoso.example/sslCertificates")).Values().Single();
+        var link = (await Reader.GetJsonAsync($"{Graph.Root}/hosts/www.contoso.example/sslCertificates")).Values().Single();
         Assert.Equal(GraphIds.Compose("www.contoso.example", sha1), link.GetProperty("id").GetString());
         Assert.Equal("2025-01-01T00:00:00Z", link.GetProperty("firstSeenDateTime").GetString());
         Assert.Equal("2025-02-01T00:00:00Z", link.GetProperty("lastSeenDateTime").GetString());
@@ -87,9 +74,9 @@ public sealed class CertificateImportTests : IAsyncLifetime
         var certificate = await CertificateBySha1Async(sha1);
         Assert.Equal("2025-01-01T00:00:00Z", certificate.GetProperty("firstSeenDateTime").GetString());
         Assert.Equal("2025-02-01T00:00:00Z", certificate.GetProperty("lastSeenDateTime").GetString());
-        var related = (await _reader.GetJsonAsync($"{Graph.Root}/sslCertificates/{GraphIds.Compose(sha1)}/relatedHosts")).Values();
+        var related = (await Reader.GetJsonAsync($"{Graph.Root}/sslCertificates/{GraphIds.Compose(sha1)}/relatedHosts")).Values();
         Assert.Equal("www.contoso.example", related.Single().GetProperty("id").GetString());
-        var subdomain = (await _reader.GetJsonAsync($"{Graph.Root}/hosts/contoso.example/subdomains")).Values().Single();
+        var subdomain = (await Reader.GetJsonAsync($"{Graph.Root}/hosts/contoso.example/subdomains")).Values().Single();
         Assert.Equal("www.contoso.example", subdomain.GetProperty("host").GetProperty("id").GetString());
     }
 
@@ -108,7 +95,7 @@ public sealed class CertificateImportTests : IAsyncLifetime
         Assert.Equal(422, status);
         Assert.Equal("broken.pem:2", body.GetProperty("error").GetProperty("details")[0].GetProperty("target").GetString());
         Assert.Equal(2, body.GetProperty("error").GetProperty("report").GetProperty("notStored").GetInt32());
-        Assert.Empty((await _reader.GetJsonAsync($"{Graph.Root}/sslCertificates")).Values());
+        Assert.Empty((await Reader.GetJsonAsync($"{Graph.Root}/sslCertificates")).Values());
     }
 
     private static readonly string Sightings = string.Join('\n',
@@ -130,20 +117,20 @@ public sealed class CertificateImportTests : IAsyncLifetime
         Assert.Equal("Example Org", certificate.GetProperty("issuer").GetProperty("organizationName").GetString());
         Assert.Equal("2025-01-10T00:00:00Z", certificate.GetProperty("firstSeenDateTime").GetString());
         Assert.Equal("2025-01-20T00:00:00Z", certificate.GetProperty("lastSeenDateTime").GetString());
-        var related = (await _reader.GetJsonAsync($"{Graph.Root}/sslCertificates/{GraphIds.Compose(NmapScans.CertificateSha1)}/relatedHosts")).Values()
+        var related = (await Reader.GetJsonAsync($"{Graph.Root}/sslCertificates/{GraphIds.Compose(NmapScans.CertificateSha1)}/relatedHosts")).Values()
             .Select(h => h.GetProperty("id").GetString()).Order().ToList();
         Assert.Equal(["198.51.100.7", "www.example.org"], related);
 
         var (again, repeat) = await IngestTextAsync(Sighting("www.example.org", 443, "2025-01-05T00:00:00Z", "2025-03-01T00:00:00Z"), "/ingest/certsightings?name=later.jsonl");
         Assert.Equal(200, again);
         Assert.Equal(1, repeat.GetProperty("merged").GetInt32());
-        var link = (await _reader.GetJsonAsync($"{Graph.Root}/hosts/www.example.org/sslCertificates")).Values().Single();
+        var link = (await Reader.GetJsonAsync($"{Graph.Root}/hosts/www.example.org/sslCertificates")).Values().Single();
         Assert.Equal("2025-01-05T00:00:00Z", link.GetProperty("firstSeenDateTime").GetString());
         Assert.Equal("2025-03-01T00:00:00Z", link.GetProperty("lastSeenDateTime").GetString());
         var ports = link.GetProperty("ports").EnumerateArray().ToDictionary(p => p.GetProperty("port").GetInt32(), p => p.GetProperty("firstSeenDateTime").GetString() + ".." + p.GetProperty("lastSeenDateTime").GetString());
         Assert.Equal("2025-01-05T00:00:00Z..2025-03-01T00:00:00Z", ports[443]);
         Assert.Equal("2025-01-15T00:00:00Z..2025-01-15T00:00:00Z", ports[8443]);
-        var host = await _reader.GetJsonAsync($"{Graph.Root}/hosts/www.example.org");
+        var host = await Reader.GetJsonAsync($"{Graph.Root}/hosts/www.example.org");
         Assert.Equal("2025-03-01T00:00:00Z", host.GetProperty("lastSeenDateTime").GetString());
     }
 
@@ -151,11 +138,11 @@ public sealed class CertificateImportTests : IAsyncLifetime
     public async Task Importing_the_same_sightings_twice_changes_nothing()
     {
         Assert.Equal(200, (await IngestTextAsync(Sightings, "/ingest/certsightings?name=sightings.jsonl")).Status);
-        var before = await _reader.GetStringAsync($"{Graph.Root}/hosts/www.example.org/sslCertificates");
+        var before = await Reader.GetStringAsync($"{Graph.Root}/hosts/www.example.org/sslCertificates");
         var (status, report) = await IngestTextAsync(Sightings, "/ingest/certsightings?name=sightings.jsonl");
         Assert.Equal(200, status);
         Assert.Equal(3, report.GetProperty("alreadyImported").GetInt32());
-        Assert.Equal(before, await _reader.GetStringAsync($"{Graph.Root}/hosts/www.example.org/sslCertificates"));
+        Assert.Equal(before, await Reader.GetStringAsync($"{Graph.Root}/hosts/www.example.org/sslCertificates"));
     }
 
     [Fact]
@@ -167,7 +154,7 @@ public sealed class CertificateImportTests : IAsyncLifetime
         var detail = body.GetProperty("error").GetProperty("details").EnumerateArray().Single();
         Assert.Equal("bad.jsonl:4", detail.GetProperty("target").GetString());
         Assert.Contains("70000", detail.GetProperty("message").GetString());
-        Assert.Equal("itemNotFound", await _reader.GetErrorAsync($"{Graph.Root}/hosts/www.example.org", 404));
-        Assert.Empty((await _reader.GetJsonAsync($"{Graph.Root}/sslCertificates")).Values());
+        Assert.Equal("itemNotFound", await Reader.GetErrorAsync($"{Graph.Root}/hosts/www.example.org", 404));
+        Assert.Empty((await Reader.GetJsonAsync($"{Graph.Root}/sslCertificates")).Values());
     }
 }

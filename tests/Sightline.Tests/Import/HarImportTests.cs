@@ -10,32 +10,19 @@ using static Sightline.Tests.Import.HarFiles;
 namespace Sightline.Tests.Import;
 
 /// <summary>HAR web crawls in, through the HTTP ingest endpoint, and back out through the Graph API.</summary>
-public sealed class HarImportTests : IAsyncLifetime
+public sealed class HarImportTests : IngestTestBase
 {
     /// <summary>contoso.har gives 13 components, 2 trackers, 3 cookies and 8 host pairs.</summary>
     private const int ContosoObservations = 26;
 
-    private SightlineServer _server = null!;
-    private HttpClient _reader = null!;
-    private HttpClient _importer = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await SightlineServer.StartAsync(loadDemo: false);
-        _reader = _server.Client();
-        _importer = _server.Client(_server.Token(roles: ["Sightline.Ingest"]));
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     private async Task<(int Status, JsonElement Body)> IngestAsync(string content, string path = "/ingest/har?name=contoso.har")
     {
         using var body = new StringContent(content, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
-        using var response = await _importer.PostAsync(path, body);
+        using var response = await Importer.PostAsync(path, body);
         return ((int)response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
     }
 
-    private async Task<IReadOnlyList<JsonElement>> ListAsync(string path) => (await _reader.GetJsonAsync($"{Graph.Root}/{path}")).Values();
+    private async Task<IReadOnlyList<JsonElement>> ListAsync(string path) => (await Reader.GetJsonAsync($"{Graph.Root}/{path}")).Values();
 
     private static DateTimeOffset Time(JsonElement item, string name) =>
         DateTimeOffset.Parse(item.GetProperty(name).GetString()!, CultureInfo.InvariantCulture);
@@ -113,7 +100,7 @@ public sealed class HarImportTests : IAsyncLifetime
         ], pairs.Select(p => $"{Text(p.GetProperty("parentHost"), "id")} -> {Text(p.GetProperty("childHost"), "id")} {Text(p, "linkKind")}").Order(StringComparer.Ordinal));
 
         // Every host the crawl names exists, and names below a registrable domain become its subdomains.
-        var fonts = await _reader.GetJsonAsync($"{Graph.Root}/hosts/fonts.gstatic.com");
+        var fonts = await Reader.GetJsonAsync($"{Graph.Root}/hosts/fonts.gstatic.com");
         Assert.Equal(CrawlStart.AddMilliseconds(650), Time(fonts, "firstSeenDateTime"));
         var subdomains = (await ListAsync("hosts/fabrikam.example/subdomains")).Select(s => Text(s.GetProperty("host"), "id"));
         Assert.Equal(["widgets.fabrikam.example"], subdomains);
@@ -134,7 +121,7 @@ public sealed class HarImportTests : IAsyncLifetime
             .Single(p => Text(p.GetProperty("childHost"), "id") == "203.0.113.77");
         Assert.Equal("#microsoft.graph.security.ipAddress", Text(script.GetProperty("childHost"), "@odata.type"));
         Assert.Equal("#microsoft.graph.security.hostname", Text(script.GetProperty("parentHost"), "@odata.type"));
-        var ip = await _reader.GetJsonAsync($"{Graph.Root}/hosts/203.0.113.77");
+        var ip = await Reader.GetJsonAsync($"{Graph.Root}/hosts/203.0.113.77");
         Assert.Equal("#microsoft.graph.security.ipAddress", Text(ip, "@odata.type"));
     }
 
@@ -167,7 +154,7 @@ public sealed class HarImportTests : IAsyncLifetime
         Assert.Equal(PageTime.AddDays(7), Time(jquery, "lastSeenDateTime"));
         var tracker = (await ListAsync($"hostTrackers?$filter=value%20eq%20'{Ga4}'")).Single();
         Assert.Equal(PageTime.AddDays(7), Time(tracker, "lastSeenDateTime"));
-        var host = await _reader.GetJsonAsync($"{Graph.Root}/hosts/www.contoso.example");
+        var host = await Reader.GetJsonAsync($"{Graph.Root}/hosts/www.contoso.example");
         Assert.Equal(CrawlStart.AddDays(7).AddMilliseconds(1200), Time(host, "lastSeenDateTime"));
 
         // An older crawl imported afterwards moves first seen back and leaves last seen alone.
@@ -184,7 +171,7 @@ public sealed class HarImportTests : IAsyncLifetime
         var (status, report) = await IngestAsync(Contoso(), "/ingest/har?name=contoso.har&batchSize=4");
         Assert.Equal(200, status);
         Assert.Equal(ContosoObservations, report.GetProperty("accepted").GetInt32());
-        await using var db = _server.CreateDb();
+        await using var db = Server.CreateDb();
         Assert.Equal(7, await db.ImportedBatches.CountAsync());
         var counts = await CountsAsync();
         Assert.Equal((13, 2, 3, 8), (counts.Item1, counts.Item2, counts.Item3, counts.Item4));
@@ -207,7 +194,7 @@ public sealed class HarImportTests : IAsyncLifetime
         Assert.Equal("broken.har:2", Text(detail, "target"));
         Assert.Contains("startedDateTime", Text(detail, "message"));
         Assert.Equal(2, error.GetProperty("report").GetProperty("notStored").GetInt32());
-        Assert.Equal("itemNotFound", await _reader.GetErrorAsync($"{Graph.Root}/hosts/ok1.corrupt.example", 404));
+        Assert.Equal("itemNotFound", await Reader.GetErrorAsync($"{Graph.Root}/hosts/ok1.corrupt.example", 404));
 
         var (relaxed, report) = await IngestAsync(content, "/ingest/har?name=broken.har&maxErrors=5");
         Assert.Equal(422, relaxed);
@@ -232,9 +219,9 @@ public sealed class HarImportTests : IAsyncLifetime
     [Fact]
     public async Task Cli_imports_crawls_into_the_store_the_server_reads()
     {
-        var inputs = Path.Combine(_server.DataDir, "inputs");
+        var inputs = Path.Combine(Server.DataDir, "inputs");
         var first = CofFiles.Write(inputs, "contoso.har", Contoso());
-        var (exit, stdout, stderr) = await SightlineCli.RunAsync(TimeSpan.FromSeconds(90), ["import", .. _server.StoreArgs, first]);
+        var (exit, stdout, stderr) = await SightlineCli.RunAsync(TimeSpan.FromSeconds(90), ["import", .. Server.StoreArgs, first]);
         Assert.True(exit == 0, stdout + stderr);
         Assert.Contains($"{ContosoObservations} accepted", stdout);
         var nginx = (await ListAsync("hosts/www.contoso.example/components?$filter=name%20eq%20'Nginx'")).Single();
@@ -242,7 +229,7 @@ public sealed class HarImportTests : IAsyncLifetime
 
         // A week later, saved under a neutral name: recognised by its content, merged into the same rows.
         var second = CofFiles.Write(inputs, "crawl-2024-03-12.json", ContosoAfter(7));
-        (exit, stdout, stderr) = await SightlineCli.RunAsync(TimeSpan.FromSeconds(90), ["import", .. _server.StoreArgs, second]);
+        (exit, stdout, stderr) = await SightlineCli.RunAsync(TimeSpan.FromSeconds(90), ["import", .. Server.StoreArgs, second]);
         Assert.True(exit == 0, stdout + stderr);
         Assert.Contains($"{ContosoObservations} accepted ({ContosoObservations} merged into existing)", stdout);
         var widened = (await ListAsync("hosts/www.contoso.example/components?$filter=name%20eq%20'Nginx'")).Single();
@@ -255,15 +242,15 @@ public sealed class HarImportTests : IAsyncLifetime
         var parts = new List<string>();
         foreach (var path in new[] { "components", "trackers", "cookies", "hostPairs" })
         {
-            parts.Add(await _reader.GetStringAsync($"{Graph.Root}/hosts/www.contoso.example/{path}?$orderby=id"));
+            parts.Add(await Reader.GetStringAsync($"{Graph.Root}/hosts/www.contoso.example/{path}?$orderby=id"));
         }
-        parts.Add(await _reader.GetStringAsync($"{Graph.Root}/hosts/www.contoso.example"));
+        parts.Add(await Reader.GetStringAsync($"{Graph.Root}/hosts/www.contoso.example"));
         return string.Join('\n', parts);
     }
 
     private async Task<(int, int, int, int, int)> CountsAsync()
     {
-        await using var db = _server.CreateDb();
+        await using var db = Server.CreateDb();
         return (await db.HostComponents.CountAsync(), await db.HostTrackers.CountAsync(), await db.HostCookies.CountAsync(),
             await db.HostPairs.CountAsync(), await db.Hosts.CountAsync());
     }

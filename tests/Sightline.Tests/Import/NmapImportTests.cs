@@ -8,30 +8,17 @@ using static Sightline.Tests.Import.NmapScans;
 namespace Sightline.Tests.Import;
 
 /// <summary>nmap XML in through the ingest endpoint; ports, services, components and certificates out through the Graph API.</summary>
-public sealed class NmapImportTests : IAsyncLifetime
+public sealed class NmapImportTests : IngestTestBase
 {
-    private SightlineServer _server = null!;
-    private HttpClient _reader = null!;
-    private HttpClient _importer = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await SightlineServer.StartAsync(loadDemo: false);
-        _reader = _server.Client();
-        _importer = _server.Client(_server.Token(roles: ["Sightline.Ingest"]));
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     private async Task<(int Status, JsonElement Body)> IngestAsync(string xml, string query = "?name=scan.xml")
     {
         using var body = new StringContent(xml, Encoding.UTF8, new MediaTypeHeaderValue("application/xml"));
-        using var response = await _importer.PostAsync("/ingest" + query, body);
+        using var response = await Importer.PostAsync("/ingest" + query, body);
         return ((int)response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
     }
 
     private async Task<Dictionary<int, JsonElement>> PortsAsync(string host) =>
-        (await _reader.GetJsonAsync($"{Graph.Root}/hosts/{host}/ports?$expand=mostRecentSslCertificate")).Values()
+        (await Reader.GetJsonAsync($"{Graph.Root}/hosts/{host}/ports?$expand=mostRecentSslCertificate")).Values()
             .GroupBy(p => p.GetProperty("port").GetInt32()).ToDictionary(g => g.Key, g => g.First());
 
     [Fact]
@@ -73,13 +60,13 @@ public sealed class NmapImportTests : IAsyncLifetime
         Assert.Equal(["www.example.org", "example.org"], certificate.GetProperty("subject").GetProperty("alternateNames").EnumerateArray().Select(n => n.GetString()!).ToArray());
         Assert.Equal(JsonValueKind.Null, ports[80].GetProperty("mostRecentSslCertificate").ValueKind);
 
-        var components = (await _reader.GetJsonAsync($"{Graph.Root}/hosts/{WebIp}/components")).Values().Select(c => c.GetProperty("name").GetString()!).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        var components = (await Reader.GetJsonAsync($"{Graph.Root}/hosts/{WebIp}/components")).Values().Select(c => c.GetProperty("name").GetString()!).Order(StringComparer.OrdinalIgnoreCase).ToList();
         Assert.Equal(["nginx", "OpenSSH", "Postfix"], components, StringComparer.OrdinalIgnoreCase);
 
-        var link = (await _reader.GetJsonAsync($"{Graph.Root}/hosts/{WebIp}/sslCertificates")).Values().Single();
+        var link = (await Reader.GetJsonAsync($"{Graph.Root}/hosts/{WebIp}/sslCertificates")).Values().Single();
         Assert.Equal(GraphIds.Compose(WebIp, CertificateSha1), link.GetProperty("id").GetString());
         Assert.Equal(443, link.GetProperty("ports").EnumerateArray().Single().GetProperty("port").GetInt32());
-        var related = (await _reader.GetJsonAsync($"{Graph.Root}/sslCertificates/{GraphIds.Compose(CertificateSha1)}/relatedHosts")).Values();
+        var related = (await Reader.GetJsonAsync($"{Graph.Root}/sslCertificates/{GraphIds.Compose(CertificateSha1)}/relatedHosts")).Values();
         Assert.Equal(WebIp, related.Single().GetProperty("id").GetString());
     }
 
@@ -87,7 +74,7 @@ public sealed class NmapImportTests : IAsyncLifetime
     public async Task Host_names_become_hosts_and_a_udp_port_keeps_its_own_row()
     {
         Assert.Equal(200, (await IngestAsync(Scan(NamedHost))).Status);
-        var ports = (await _reader.GetJsonAsync($"{Graph.Root}/hosts/{NamedIp}/ports")).Values();
+        var ports = (await Reader.GetJsonAsync($"{Graph.Root}/hosts/{NamedIp}/ports")).Values();
         Assert.Equal(2, ports.Count);
         var udp = ports.Single(p => p.GetProperty("protocol").GetString() == "udp");
         Assert.Equal("filtered", udp.GetProperty("status").GetString()); // nmap's open|filtered
@@ -97,11 +84,11 @@ public sealed class NmapImportTests : IAsyncLifetime
 
         foreach (var name in new[] { "www.example.com", "web-25.example.net" })
         {
-            var host = await _reader.GetJsonAsync($"{Graph.Root}/hosts/{name}");
+            var host = await Reader.GetJsonAsync($"{Graph.Root}/hosts/{name}");
             Assert.Equal("2023-11-14T22:13:10Z", host.GetProperty("firstSeenDateTime").GetString());
         }
         // The names are not turned into resolutions.
-        Assert.Empty((await _reader.GetJsonAsync($"{Graph.Root}/hosts/www.example.com/passiveDns")).Values());
+        Assert.Empty((await Reader.GetJsonAsync($"{Graph.Root}/hosts/www.example.com/passiveDns")).Values());
     }
 
     [Fact]
@@ -109,16 +96,16 @@ public sealed class NmapImportTests : IAsyncLifetime
     {
         var scan = Scan(WebHost(), NamedHost);
         Assert.Equal(200, (await IngestAsync(scan)).Status);
-        var before = await _reader.GetStringAsync($"{Graph.Root}/hosts/{WebIp}/ports?$expand=mostRecentSslCertificate");
+        var before = await Reader.GetStringAsync($"{Graph.Root}/hosts/{WebIp}/ports?$expand=mostRecentSslCertificate");
         var (status, report) = await IngestAsync(scan);
         Assert.Equal(200, status);
         Assert.Equal(0, report.GetProperty("accepted").GetInt32());
         Assert.Equal(8, report.GetProperty("alreadyImported").GetInt32());
-        Assert.Equal(before, await _reader.GetStringAsync($"{Graph.Root}/hosts/{WebIp}/ports?$expand=mostRecentSslCertificate"));
+        Assert.Equal(before, await Reader.GetStringAsync($"{Graph.Root}/hosts/{WebIp}/ports?$expand=mostRecentSslCertificate"));
 
         // The same file cut into other batches is not one the ledger knows, yet its scans are not counted again.
         Assert.Equal(200, (await IngestAsync(scan, "?name=scan.xml&batchSize=3")).Status);
-        Assert.Equal(before, await _reader.GetStringAsync($"{Graph.Root}/hosts/{WebIp}/ports?$expand=mostRecentSslCertificate"));
+        Assert.Equal(before, await Reader.GetStringAsync($"{Graph.Root}/hosts/{WebIp}/ports?$expand=mostRecentSslCertificate"));
     }
 
     [Fact]
@@ -147,7 +134,7 @@ public sealed class NmapImportTests : IAsyncLifetime
         // The second scan did not run ssl-cert: the certificate seen before stays the most recent one.
         Assert.Equal(CertificateSha1, ports[443].GetProperty("mostRecentSslCertificate").GetProperty("sha1").GetString());
 
-        var nginx = (await _reader.GetJsonAsync($"{Graph.Root}/hosts/{WebIp}/components")).Values().Single(c => c.GetProperty("name").GetString() == "nginx");
+        var nginx = (await Reader.GetJsonAsync($"{Graph.Root}/hosts/{WebIp}/components")).Values().Single(c => c.GetProperty("name").GetString() == "nginx");
         Assert.Equal("2023-11-14T22:13:20Z", nginx.GetProperty("firstSeenDateTime").GetString());
         Assert.Equal("2023-11-15T22:15:23Z", nginx.GetProperty("lastSeenDateTime").GetString());
     }
@@ -161,7 +148,7 @@ public sealed class NmapImportTests : IAsyncLifetime
         Assert.Equal("broken.xml:2", detail.GetProperty("target").GetString());
         Assert.Contains("203.0.113.999", detail.GetProperty("message").GetString());
         Assert.Equal(2, body.GetProperty("error").GetProperty("report").GetProperty("notStored").GetInt32());
-        Assert.Equal("itemNotFound", await _reader.GetErrorAsync($"{Graph.Root}/hosts/{NamedIp}", 404));
+        Assert.Equal("itemNotFound", await Reader.GetErrorAsync($"{Graph.Root}/hosts/{NamedIp}", 404));
     }
 
     [Fact]
@@ -173,7 +160,7 @@ public sealed class NmapImportTests : IAsyncLifetime
         Assert.Contains("'seen'", body.GetProperty("error").GetProperty("details")[0].GetProperty("message").GetString());
 
         Assert.Equal(200, (await IngestAsync(timeless, "?name=timeless.xml&seen=2025-03-01T08:00:00Z")).Status);
-        var port = (await _reader.GetJsonAsync($"{Graph.Root}/hosts/{NamedIp}/ports")).Values()[0];
+        var port = (await Reader.GetJsonAsync($"{Graph.Root}/hosts/{NamedIp}/ports")).Values()[0];
         Assert.Equal("2025-03-01T08:00:00Z", port.GetProperty("lastScanDateTime").GetString());
     }
 }

@@ -7,25 +7,12 @@ using static Sightline.Tests.Import.CofFiles;
 namespace Sightline.Tests.Import;
 
 /// <summary>Passive DNS in, through the HTTP ingest endpoint, and back out through the Graph API.</summary>
-public sealed class PassiveDnsImportTests : IAsyncLifetime
+public sealed class PassiveDnsImportTests : IngestTestBase
 {
-    private SightlineServer _server = null!;
-    private HttpClient _reader = null!;
-    private HttpClient _importer = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await SightlineServer.StartAsync(loadDemo: false);
-        _reader = _server.Client();
-        _importer = _server.Client(_server.Token(roles: ["Sightline.Ingest"]));
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     private async Task<(int Status, JsonElement Body)> IngestAsync(string content, string query = "?name=pdns.cof")
     {
         using var body = new StringContent(content, Encoding.UTF8, new MediaTypeHeaderValue("application/x-ndjson"));
-        using var response = await _importer.PostAsync("/ingest/cof" + query, body);
+        using var response = await Importer.PostAsync("/ingest/cof" + query, body);
         return ((int)response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
     }
 
@@ -44,24 +31,24 @@ public sealed class PassiveDnsImportTests : IAsyncLifetime
         Assert.Equal(5, report.GetProperty("accepted").GetInt32());
         Assert.Equal(1, report.GetProperty("ignored").GetInt32());
 
-        var forward = (await _reader.GetJsonAsync($"{Graph.Root}/hosts/www.contoso.example/passiveDns")).Values().Single();
+        var forward = (await Reader.GetJsonAsync($"{Graph.Root}/hosts/www.contoso.example/passiveDns")).Values().Single();
         Assert.Equal("A", forward.GetProperty("recordType").GetString());
         Assert.Equal("#microsoft.graph.security.ipAddress", forward.GetProperty("artifact").GetProperty("@odata.type").GetString());
         Assert.Equal("198.51.100.7", forward.GetProperty("artifact").GetProperty("id").GetString());
         Assert.Equal("2025-01-01T00:00:00Z", forward.GetProperty("firstSeenDateTime").GetString());
         Assert.Equal("2025-02-01T00:00:00Z", forward.GetProperty("lastSeenDateTime").GetString());
 
-        var types = (await _reader.GetJsonAsync($"{Graph.Root}/hosts/contoso.example/passiveDns")).Values().Select(r => r.GetProperty("recordType").GetString()).Order().ToList();
+        var types = (await Reader.GetJsonAsync($"{Graph.Root}/hosts/contoso.example/passiveDns")).Values().Select(r => r.GetProperty("recordType").GetString()).Order().ToList();
         Assert.Equal(["MX", "MX", "NS"], types);
-        var reverse = (await _reader.GetJsonAsync($"{Graph.Root}/hosts/198.51.100.7/passiveDnsReverse")).Values().Single();
+        var reverse = (await Reader.GetJsonAsync($"{Graph.Root}/hosts/198.51.100.7/passiveDnsReverse")).Values().Single();
         Assert.Equal("www.contoso.example", reverse.GetProperty("parentHost").GetProperty("id").GetString());
-        var ptr = (await _reader.GetJsonAsync($"{Graph.Root}/hosts/198.51.100.7/passiveDns")).Values().Single();
+        var ptr = (await Reader.GetJsonAsync($"{Graph.Root}/hosts/198.51.100.7/passiveDns")).Values().Single();
         Assert.Equal("PTR", ptr.GetProperty("recordType").GetString());
-        var host = await _reader.GetJsonAsync($"{Graph.Root}/hosts/mail.contoso.example");
+        var host = await Reader.GetJsonAsync($"{Graph.Root}/hosts/mail.contoso.example");
         Assert.Equal("#microsoft.graph.security.hostname", host.GetProperty("@odata.type").GetString());
 
         // Names below a registrable domain (Public Suffix List) become its subdomains.
-        var subdomains = (await _reader.GetJsonAsync($"{Graph.Root}/hosts/contoso.example/subdomains")).Values()
+        var subdomains = (await Reader.GetJsonAsync($"{Graph.Root}/hosts/contoso.example/subdomains")).Values()
             .Select(s => s.GetProperty("host").GetProperty("id").GetString()).Order().ToList();
         Assert.Equal(["mail.contoso.example", "mx2.contoso.example", "ns1.contoso.example", "www.contoso.example"], subdomains);
     }
@@ -70,12 +57,12 @@ public sealed class PassiveDnsImportTests : IAsyncLifetime
     public async Task Importing_the_same_file_twice_changes_nothing()
     {
         Assert.Equal(200, (await IngestAsync(Sample)).Status);
-        var before = await _reader.GetStringAsync($"{Graph.Root}/hosts/contoso.example/passiveDns?$orderby=recordType");
+        var before = await Reader.GetStringAsync($"{Graph.Root}/hosts/contoso.example/passiveDns?$orderby=recordType");
         var (status, report) = await IngestAsync(Sample);
         Assert.Equal(200, status);
         Assert.Equal(0, report.GetProperty("accepted").GetInt32());
         Assert.Equal(6, report.GetProperty("alreadyImported").GetInt32());
-        Assert.Equal(before, await _reader.GetStringAsync($"{Graph.Root}/hosts/contoso.example/passiveDns?$orderby=recordType"));
+        Assert.Equal(before, await Reader.GetStringAsync($"{Graph.Root}/hosts/contoso.example/passiveDns?$orderby=recordType"));
     }
 
     [Fact]
@@ -85,10 +72,10 @@ public sealed class PassiveDnsImportTests : IAsyncLifetime
         var (status, report) = await IngestAsync(Line("a.widen.example", "A", "203.0.113.9", first: T1 - 86_400, last: T2 + 86_400, count: 4, sensor: "s2"));
         Assert.Equal(200, status);
         Assert.Equal(1, report.GetProperty("merged").GetInt32());
-        var record = (await _reader.GetJsonAsync($"{Graph.Root}/hosts/a.widen.example/passiveDns")).Values().Single();
+        var record = (await Reader.GetJsonAsync($"{Graph.Root}/hosts/a.widen.example/passiveDns")).Values().Single();
         Assert.Equal("2024-12-31T00:00:00Z", record.GetProperty("firstSeenDateTime").GetString());
         Assert.Equal("2025-02-02T00:00:00Z", record.GetProperty("lastSeenDateTime").GetString());
-        await using var db = _server.CreateDb();
+        await using var db = Server.CreateDb();
         Assert.Equal(7, db.PassiveDnsRecords.Single(r => r.ParentHostId == "a.widen.example").Count);
     }
 
@@ -106,28 +93,28 @@ public sealed class PassiveDnsImportTests : IAsyncLifetime
         Assert.Equal("corrupt.cof:3", detail.GetProperty("target").GetString());
         Assert.Contains("not-an-address", detail.GetProperty("message").GetString());
         Assert.Equal(3, error.GetProperty("report").GetProperty("notStored").GetInt32());
-        Assert.Equal("itemNotFound", await _reader.GetErrorAsync($"{Graph.Root}/hosts/ok1.corrupt.example", 404));
+        Assert.Equal("itemNotFound", await Reader.GetErrorAsync($"{Graph.Root}/hosts/ok1.corrupt.example", 404));
 
         var (relaxed, report) = await IngestAsync(content, "?name=corrupt.cof&maxErrors=5");
         Assert.Equal(422, relaxed);
         Assert.Equal(3, report.GetProperty("error").GetProperty("report").GetProperty("accepted").GetInt32());
-        await _reader.GetJsonAsync($"{Graph.Root}/hosts/ok1.corrupt.example");
+        await Reader.GetJsonAsync($"{Graph.Root}/hosts/ok1.corrupt.example");
     }
 
     [Fact]
     public async Task Ingest_needs_its_own_permission_and_a_known_format()
     {
         using var body = new StringContent(Sample);
-        using var denied = await _reader.PostAsync("/ingest/cof", body);
+        using var denied = await Reader.PostAsync("/ingest/cof", body);
         Assert.Equal(403, (int)denied.StatusCode);
-        using var anonymous = await _server.AnonymousClient().PostAsync("/ingest/cof", new StringContent(Sample));
+        using var anonymous = await Server.AnonymousClient().PostAsync("/ingest/cof", new StringContent(Sample));
         Assert.Equal(401, (int)anonymous.StatusCode);
-        using var unknown = await _importer.PostAsync("/ingest/nonsense", new StringContent(Sample));
+        using var unknown = await Importer.PostAsync("/ingest/nonsense", new StringContent(Sample));
         Assert.Equal(400, (int)unknown.StatusCode);
         Assert.Contains("\"BadRequest\"", await unknown.Content.ReadAsStringAsync());
-        using var detected = await _importer.PostAsync("/ingest", new StringContent(Line("detected.example", "A", "203.0.113.50")));
+        using var detected = await Importer.PostAsync("/ingest", new StringContent(Line("detected.example", "A", "203.0.113.50")));
         Assert.Equal(200, (int)detected.StatusCode);
-        using var empty = await _importer.PostAsync("/ingest/cof", new StringContent(""));
+        using var empty = await Importer.PostAsync("/ingest/cof", new StringContent(""));
         Assert.Equal(400, (int)empty.StatusCode);
     }
 }

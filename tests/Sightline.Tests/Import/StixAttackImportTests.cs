@@ -14,34 +14,21 @@ namespace Sightline.Tests.Import;
 /// The MITRE ATT&amp;CK Enterprise bundle through the ingest endpoint, and the ids and texts the importer gives
 /// compared with the demo's, which builds the same profiles and articles from the same sources.
 /// </summary>
-public sealed class StixAttackImportTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class StixAttackImportTests(ITestOutputHelper output) : IngestTestBase
 {
-    private SightlineServer _server = null!;
-    private HttpClient _reader = null!;
-    private HttpClient _importer = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await SightlineServer.StartAsync(loadDemo: false);
-        _reader = _server.Client();
-        _importer = _server.Client(_server.Token(roles: ["Sightline.Ingest"]));
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     private async Task<JsonElement> IngestAsync(string path, string query = "")
     {
         await using var file = File.OpenRead(path);
         using var body = new StreamContent(file);
         body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var response = await _importer.PostAsync($"/ingest/stix?name={Path.GetFileName(path)}{query}", body);
+        using var response = await Importer.PostAsync($"/ingest/stix?name={Path.GetFileName(path)}{query}", body);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, text);
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
     private async Task<int> CountAsync(string query) =>
-        (await _reader.GetJsonAsync($"{Graph.Root}/intelProfiles?$count=true&$top=1&{query}")).GetProperty("@odata.count").GetInt32();
+        (await Reader.GetJsonAsync($"{Graph.Root}/intelProfiles?$count=true&$top=1&{query}")).GetProperty("@odata.count").GetInt32();
 
     [Fact]
     public async Task Attack_groups_become_actors_and_software_becomes_tools_without_retired_objects()
@@ -63,7 +50,7 @@ public sealed class StixAttackImportTests(ITestOutputHelper output) : IAsyncLife
         Assert.Equal(software.Count(o => !Retired(o)), await CountAsync("$filter=kind eq 'tool'"));
         Assert.Equal(0, await CountAsync("$filter=title eq 'MONSOON'")); // revoked
 
-        var apt28 = await _reader.GetJsonAsync($"{Graph.Root}/intelProfiles/{ProfileId(Apt28Id)}");
+        var apt28 = await Reader.GetJsonAsync($"{Graph.Root}/intelProfiles/{ProfileId(Apt28Id)}");
         Assert.Equal("APT28", apt28.GetProperty("title").GetString());
         Assert.Equal("2017-05-31T21:31:48.664Z", apt28.GetProperty("firstActiveDateTime").GetString());
         var aliases = apt28.GetProperty("aliases").EnumerateArray().Select(a => a.GetString()!).ToList();
@@ -76,7 +63,7 @@ public sealed class StixAttackImportTests(ITestOutputHelper output) : IAsyncLife
         Assert.Contains("- **CHOPSTICK** (malware)", tradecraft);
         Assert.EndsWith("_Source: [MITRE ATT&CK® G0007](https://attack.mitre.org/groups/G0007), used under the ATT&CK terms of use._",
             apt28.GetProperty("description").GetProperty("content").GetString());
-        var mimikatz = (await _reader.GetJsonAsync($"{Graph.Root}/intelProfiles?$filter=title eq 'Mimikatz'")).Values().Single();
+        var mimikatz = (await Reader.GetJsonAsync($"{Graph.Root}/intelProfiles?$filter=title eq 'Mimikatz'")).Values().Single();
         Assert.Contains("- APT28\n", mimikatz.GetProperty("tradecraft").GetProperty("content").GetString());
     }
 
@@ -86,7 +73,7 @@ public sealed class StixAttackImportTests(ITestOutputHelper output) : IAsyncLife
         await IngestAsync(Attack);
         await IngestAsync(FightingUrsa, "&tag=Unit%2042");
         var demo = DemoDataset.Build();
-        await using var db = _server.CreateDb();
+        await using var db = Server.CreateDb();
 
         var expected = demo.Profiles.Single(p => p.Id == ProfileId(Apt28Id));
         var actual = await db.IntelProfiles.SingleAsync(p => p.Id == expected.Id);

@@ -10,7 +10,7 @@ using static Sightline.Tests.Import.StixFiles;
 namespace Sightline.Tests.Import;
 
 /// <summary>STIX bundles (a real Unit 42 playbook) in through the HTTP ingest endpoint, and back out through the Graph API.</summary>
-public sealed class StixImportTests : IAsyncLifetime
+public sealed class StixImportTests : IngestTestBase
 {
     private const string Ip = "109.248.148.42";
     private const string Sha256 = "6ad3eb8b5622145a70bec67b3d14868a1c13864864afd651fe70689c95b1399a";
@@ -18,23 +18,10 @@ public sealed class StixImportTests : IAsyncLifetime
     private static readonly string _article = ArticleId(UrsaReportId);
     private static readonly string _actor = ProfileId(UrsaActorId);
 
-    private SightlineServer _server = null!;
-    private HttpClient _reader = null!;
-    private HttpClient _importer = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await SightlineServer.StartAsync(loadDemo: false);
-        _reader = _server.Client();
-        _importer = _server.Client(_server.Token(roles: ["Sightline.Ingest"]));
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     private async Task<(int Status, JsonElement Body)> IngestAsync(string content, string path = "/ingest/stix?name=fighting-ursa.json")
     {
         using var body = new StringContent(content, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
-        using var response = await _importer.PostAsync(path, body);
+        using var response = await Importer.PostAsync(path, body);
         return ((int)response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
     }
 
@@ -48,7 +35,7 @@ public sealed class StixImportTests : IAsyncLifetime
         Assert.Equal(629, report.GetProperty("accepted").GetInt32());
         Assert.Equal(57, report.GetProperty("ignored").GetInt32()); // 53 courses of action and 4 campaign sub-reports without text
 
-        var article = (await _reader.GetJsonAsync($"{Graph.Root}/articles")).Values().Single();
+        var article = (await Reader.GetJsonAsync($"{Graph.Root}/articles")).Values().Single();
         Assert.Equal(_article, article.GetProperty("id").GetString());
         Assert.Equal("Fighting Ursa", article.GetProperty("title").GetString());
         Assert.Equal("2020-07-30T16:55:21.569Z", article.GetProperty("createdDateTime").GetString());
@@ -58,7 +45,7 @@ public sealed class StixImportTests : IAsyncLifetime
         Assert.Contains($"| sha256 | `{Sha256}` |", article.GetProperty("body").GetProperty("content").GetString());
 
         // The report lists no indicators itself, so it carries every indicator of the bundle.
-        var indicators = (await _reader.GetJsonAsync($"{Graph.Root}/articles/{_article}/indicators?$top=200")).Values();
+        var indicators = (await Reader.GetJsonAsync($"{Graph.Root}/articles/{_article}/indicators?$top=200")).Values();
         Assert.Equal(51, indicators.Count);
         var artifacts = indicators.ToDictionary(i => i.GetProperty("id").GetString()!, i => i.GetProperty("artifact"));
         Assert.Equal("#microsoft.graph.security.hostname", artifacts[Base64("cdnverify.net")].GetProperty("@odata.type").GetString());
@@ -69,20 +56,20 @@ public sealed class StixImportTests : IAsyncLifetime
         Assert.Equal("sha256", hash.GetProperty("kind").GetString());
         Assert.Equal(Sha256, hash.GetProperty("value").GetString());
         Assert.Equal("heatlth500@ambcomission.com", artifacts[Base64("heatlth500@ambcomission.com")].GetProperty("value").GetString());
-        var host = await _reader.GetJsonAsync($"{Graph.Root}/hosts/cdnverify.net");
+        var host = await Reader.GetJsonAsync($"{Graph.Root}/hosts/cdnverify.net");
         Assert.Equal("2018-02-08T22:07:09.428Z", host.GetProperty("firstSeenDateTime").GetString());
 
-        var actor = await _reader.GetJsonAsync($"{Graph.Root}/intelProfiles/{_actor}");
+        var actor = await Reader.GetJsonAsync($"{Graph.Root}/intelProfiles/{_actor}");
         Assert.Equal("actor", actor.GetProperty("kind").GetString());
         Assert.Equal("Fighting Ursa", actor.GetProperty("title").GetString());
         Assert.Empty(actor.GetProperty("aliases").EnumerateArray()); // this playbook's intrusion set names no aliases
         Assert.Equal(["defence", "government-national", "government-regional", "healthcare"], actor.GetProperty("targets").EnumerateArray().Select(t => t.GetString()!));
         Assert.Contains("- T1113: Screen Capture", actor.GetProperty("tradecraft").GetProperty("content").GetString());
-        var tools = (await _reader.GetJsonAsync($"{Graph.Root}/intelProfiles?$filter=kind eq 'tool'&$orderby=title")).Values();
+        var tools = (await Reader.GetJsonAsync($"{Graph.Root}/intelProfiles?$filter=kind eq 'tool'&$orderby=title")).Values();
         Assert.Equal(["Cannon", "Zebrocy"], tools.Select(t => t.GetProperty("title").GetString()!));
 
         // The report is attributed to the intrusion set: its indicators are the actor's, seen from valid_from.
-        var own = (await _reader.GetJsonAsync($"{Graph.Root}/intelProfiles/{_actor}/indicators?$top=200")).Values();
+        var own = (await Reader.GetJsonAsync($"{Graph.Root}/intelProfiles/{_actor}/indicators?$top=200")).Values();
         Assert.Equal(51, own.Count);
         var ip = own.Single(i => i.GetProperty("artifact").GetProperty("id").GetString() == Ip);
         Assert.Equal(GraphIds.Guid($"profile-indicator:{_actor}:{Ip}"), ip.GetProperty("id").GetString());
@@ -90,19 +77,19 @@ public sealed class StixImportTests : IAsyncLifetime
         Assert.Equal("2018-11-15T13:38:54.391Z", ip.GetProperty("firstSeenDateTime").GetString());
         Assert.Equal("2019-07-11T14:21:27.31Z", ip.GetProperty("lastSeenDateTime").GetString());
         // Indicators that "indicate" a malware are that tool's.
-        Assert.Equal(5, (await _reader.GetJsonAsync($"{Graph.Root}/intelProfiles/{ProfileId(ZebrocyId)}/indicators")).Values().Count);
+        Assert.Equal(5, (await Reader.GetJsonAsync($"{Graph.Root}/intelProfiles/{ProfileId(ZebrocyId)}/indicators")).Values().Count);
     }
 
     [Fact]
     public async Task Importing_the_same_bundle_twice_changes_nothing()
     {
         Assert.Equal(200, (await IngestAsync(Original)).Status);
-        var before = await _reader.GetStringAsync($"{Graph.Root}/intelProfiles?$expand=indicators");
+        var before = await Reader.GetStringAsync($"{Graph.Root}/intelProfiles?$expand=indicators");
         var (status, report) = await IngestAsync(Original);
         Assert.Equal(200, status);
         Assert.Equal(0, report.GetProperty("accepted").GetInt32());
         Assert.Equal(686, report.GetProperty("alreadyImported").GetInt32());
-        Assert.Equal(before, await _reader.GetStringAsync($"{Graph.Root}/intelProfiles?$expand=indicators"));
+        Assert.Equal(before, await Reader.GetStringAsync($"{Graph.Root}/intelProfiles?$expand=indicators"));
     }
 
     [Fact]
@@ -123,13 +110,13 @@ public sealed class StixImportTests : IAsyncLifetime
         Assert.Equal(200, status);
         // Three profiles and the article rewritten, and the 49 indicators left merged into their profile indicators.
         Assert.Equal(3 + 1 + 49, report.GetProperty("merged").GetInt32());
-        var article = await _reader.GetJsonAsync($"{Graph.Root}/articles/{_article}");
+        var article = await Reader.GetJsonAsync($"{Graph.Root}/articles/{_article}");
         Assert.Equal("Fighting Ursa (revised)", article.GetProperty("title").GetString());
         Assert.Equal("2025-03-01T00:00:00Z", article.GetProperty("lastUpdatedDateTime").GetString());
-        var indicators = (await _reader.GetJsonAsync($"{Graph.Root}/articles/{_article}/indicators?$top=200")).Values();
+        var indicators = (await Reader.GetJsonAsync($"{Graph.Root}/articles/{_article}/indicators?$top=200")).Values();
         Assert.Equal(50, indicators.Count);
         Assert.DoesNotContain(indicators, i => i.GetProperty("artifact").GetProperty("id").GetString() == "145.249.105.165");
-        var actor = await _reader.GetJsonAsync($"{Graph.Root}/intelProfiles/{_actor}");
+        var actor = await Reader.GetJsonAsync($"{Graph.Root}/intelProfiles/{_actor}");
         Assert.Equal(["Fancy Bear", "Sofacy"], actor.GetProperty("aliases").EnumerateArray().Select(a => a.GetString()!));
 
         // The original report (modified 2024) in an otherwise changed bundle does not undo the revision.
@@ -137,7 +124,7 @@ public sealed class StixImportTests : IAsyncLifetime
         (status, report) = await IngestAsync(older);
         Assert.Equal(200, status);
         Assert.Equal(4 + 52 + 1, report.GetProperty("ignored").GetInt32()); // the sub-reports, courses of action, and the older report
-        Assert.Equal("Fighting Ursa (revised)", (await _reader.GetJsonAsync($"{Graph.Root}/articles/{_article}")).GetProperty("title").GetString());
+        Assert.Equal("Fighting Ursa (revised)", (await Reader.GetJsonAsync($"{Graph.Root}/articles/{_article}")).GetProperty("title").GetString());
     }
 
     [Fact]
@@ -156,12 +143,12 @@ public sealed class StixImportTests : IAsyncLifetime
         var (status, report) = await IngestAsync(sighting, "/ingest/stix?name=sighting.json");
         Assert.Equal(200, status);
         Assert.Equal(1, report.GetProperty("merged").GetInt32());
-        var own = (await _reader.GetJsonAsync($"{Graph.Root}/intelProfiles/{_actor}/indicators?$top=200")).Values();
+        var own = (await Reader.GetJsonAsync($"{Graph.Root}/intelProfiles/{_actor}/indicators?$top=200")).Values();
         Assert.Equal(51, own.Count);
         var ip = own.Single(i => i.GetProperty("artifact").GetProperty("id").GetString() == Ip);
         Assert.Equal("2017-06-01T00:00:00Z", ip.GetProperty("firstSeenDateTime").GetString());
         Assert.Equal("2026-01-15T00:00:00Z", ip.GetProperty("lastSeenDateTime").GetString());
-        Assert.Equal("2017-06-01T00:00:00Z", (await _reader.GetJsonAsync($"{Graph.Root}/hosts/{Ip}")).GetProperty("firstSeenDateTime").GetString());
+        Assert.Equal("2017-06-01T00:00:00Z", (await Reader.GetJsonAsync($"{Graph.Root}/hosts/{Ip}")).GetProperty("firstSeenDateTime").GetString());
     }
 
     [Fact]
@@ -181,9 +168,9 @@ public sealed class StixImportTests : IAsyncLifetime
         Assert.Equal("corrupt.json:10", detail.GetProperty("target").GetString());
         Assert.Equal($"object 10 ({badId}): 'created' must be a string, not a number", detail.GetProperty("message").GetString());
         Assert.Equal(685, error.GetProperty("report").GetProperty("notStored").GetInt32());
-        Assert.Empty((await _reader.GetJsonAsync($"{Graph.Root}/articles")).Values());
-        Assert.Empty((await _reader.GetJsonAsync($"{Graph.Root}/intelProfiles")).Values());
-        Assert.Equal("itemNotFound", await _reader.GetErrorAsync($"{Graph.Root}/hosts/cdnverify.net", 404));
+        Assert.Empty((await Reader.GetJsonAsync($"{Graph.Root}/articles")).Values());
+        Assert.Empty((await Reader.GetJsonAsync($"{Graph.Root}/intelProfiles")).Values());
+        Assert.Equal("itemNotFound", await Reader.GetErrorAsync($"{Graph.Root}/hosts/cdnverify.net", 404));
     }
 
     [Fact]

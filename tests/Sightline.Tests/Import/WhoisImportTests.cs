@@ -8,23 +8,10 @@ using Sightline.Tests.Support;
 namespace Sightline.Tests.Import;
 
 /// <summary>Raw WHOIS responses in, through the HTTP ingest endpoint, and back out as whois records and their history.</summary>
-public sealed class WhoisImportTests : IAsyncLifetime
+public sealed class WhoisImportTests : IngestTestBase
 {
     private const string Seen1 = "2019-10-01T00:00:00Z";
     private const string Seen2 = "2020-03-01T00:00:00Z";
-
-    private SightlineServer _server = null!;
-    private HttpClient _reader = null!;
-    private HttpClient _importer = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await SightlineServer.StartAsync(loadDemo: false);
-        _reader = _server.Client();
-        _importer = _server.Client(_server.Token(roles: ["Sightline.Ingest"]));
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     internal static string Sample(string path) => File.ReadAllText(SharedReference.Locate("data/whois/" + path));
 
@@ -38,7 +25,7 @@ public sealed class WhoisImportTests : IAsyncLifetime
     private async Task<(int Status, JsonElement Body)> IngestAsync(string content, string query)
     {
         using var body = new StringContent(content, Encoding.UTF8, new MediaTypeHeaderValue("text/plain"));
-        using var response = await _importer.PostAsync("/ingest/whois" + query, body);
+        using var response = await Importer.PostAsync("/ingest/whois" + query, body);
         return ((int)response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
     }
 
@@ -56,7 +43,7 @@ public sealed class WhoisImportTests : IAsyncLifetime
         await IngestOkAsync(Sample("likexian/com_google.com"), $"?name=com_google.com&seen={Seen1}");
         await IngestOkAsync(Sample("richardpenman/whois/google.de"), $"?name=google.de&seen={Seen1}");
 
-        var record = await _reader.GetJsonAsync($"{Graph.Root}/hosts/git.com/whois");
+        var record = await Reader.GetJsonAsync($"{Graph.Root}/hosts/git.com/whois");
         Assert.Equal("#microsoft.graph.security.whoisRecord", record.GetProperty("@odata.type").GetString());
         Assert.StartsWith("git.com$$", GraphIds.TryDecode(record.GetProperty("id").GetString()!), StringComparison.Ordinal);
         Assert.Equal("UNIREGISTRAR CORP", record.GetProperty("registrar").GetProperty("name").GetString());
@@ -73,22 +60,22 @@ public sealed class WhoisImportTests : IAsyncLifetime
         Assert.Equal("KY", registrant.GetProperty("address").GetProperty("countryOrRegion").GetString());
         var nameservers = record.GetProperty("nameservers").EnumerateArray().Select(n => n.GetProperty("host").GetProperty("id").GetString()).Order().ToList();
         Assert.Equal(["ns1.venture.com", "ns2.venture.com"], nameservers);
-        await _reader.GetJsonAsync($"{Graph.Root}/hosts/ns1.venture.com");
+        await Reader.GetJsonAsync($"{Graph.Root}/hosts/ns1.venture.com");
 
-        var host = await _reader.GetJsonAsync($"{Graph.Root}/hosts/git.com");
+        var host = await Reader.GetJsonAsync($"{Graph.Root}/hosts/git.com");
         Assert.Equal("UNIREGISTRAR CORP", host.GetProperty("registrar").GetString());
         Assert.Equal("PRIVACYDOTLINK CUSTOMER 1078347", host.GetProperty("registrant").GetString());
-        var google = await _reader.GetJsonAsync($"{Graph.Root}/hosts/google.com");
+        var google = await Reader.GetJsonAsync($"{Graph.Root}/hosts/google.com");
         Assert.Equal("MarkMonitor, Inc.", google.GetProperty("registrar").GetString());
         Assert.Equal("Google LLC", google.GetProperty("registrant").GetString());
-        var status = (await _reader.GetJsonAsync($"{Graph.Root}/hosts/google.com/whois")).GetProperty("domainStatus").GetString()!;
+        var status = (await Reader.GetJsonAsync($"{Graph.Root}/hosts/google.com/whois")).GetProperty("domainStatus").GetString()!;
         Assert.Equal(6, status.Split(',').Length);
         Assert.Contains("serverDeleteProhibited", status.Split(','));
-        await _reader.GetJsonAsync($"{Graph.Root}/hosts/google.de/whois");
+        await Reader.GetJsonAsync($"{Graph.Root}/hosts/google.de/whois");
 
-        var found = (await _reader.GetJsonAsync($"{Graph.Root}/whoisRecords?$search=\"registrant/email:1078347@privacy-link.com\"")).Values();
+        var found = (await Reader.GetJsonAsync($"{Graph.Root}/whoisRecords?$search=\"registrant/email:1078347@privacy-link.com\"")).Values();
         Assert.Equal("git.com", found.Single().GetProperty("host").GetProperty("id").GetString());
-        var byServer = (await _reader.GetJsonAsync($"{Graph.Root}/whoisRecords?$search=\"nameservers/host/id:ns1.google.com\"")).Values();
+        var byServer = (await Reader.GetJsonAsync($"{Graph.Root}/whoisRecords?$search=\"nameservers/host/id:ns1.google.com\"")).Values();
         Assert.Equal(["google.com", "google.de"], byServer.Select(r => r.GetProperty("host").GetProperty("id").GetString()!).Order(StringComparer.Ordinal).ToArray());
     }
 
@@ -101,24 +88,24 @@ public sealed class WhoisImportTests : IAsyncLifetime
         Assert.Equal(200, status);
         Assert.Equal(0, report.GetProperty("merged").GetInt32());
 
-        var current = await _reader.GetJsonAsync($"{Graph.Root}/hosts/google.com/whois");
+        var current = await Reader.GetJsonAsync($"{Graph.Root}/hosts/google.com/whois");
         Assert.Equal("Example Registrar, LLC", current.GetProperty("registrar").GetProperty("name").GetString());
         Assert.Contains("ns5.google.com", current.GetProperty("nameservers").EnumerateArray().Select(n => n.GetProperty("host").GetProperty("id").GetString()));
-        var history = (await _reader.GetJsonAsync($"{Graph.Root}/hosts/google.com/whois/history")).Values();
+        var history = (await Reader.GetJsonAsync($"{Graph.Root}/hosts/google.com/whois/history")).Values();
         Assert.Equal(2, history.Count);
         Assert.Equal(current.GetProperty("id").GetString(), history[0].GetProperty("id").GetString());
         Assert.Equal(["Example Registrar, LLC", "MarkMonitor, Inc."], history.Select(h => h.GetProperty("registrar").GetProperty("name").GetString()!).ToArray());
-        Assert.Equal(2, (await _reader.GetJsonAsync($"{Graph.Root}/whoisRecords/{current.GetProperty("id").GetString()}/history")).Values().Count);
-        Assert.Equal("Example Registrar, LLC", (await _reader.GetJsonAsync($"{Graph.Root}/hosts/google.com")).GetProperty("registrar").GetString());
-        Assert.Empty((await _reader.GetJsonAsync($"{Graph.Root}/whoisRecords?$search=\"registrar/name:MarkMonitor, Inc.\"")).Values());
-        await _reader.GetJsonAsync($"{Graph.Root}/hosts/ns5.google.com");
+        Assert.Equal(2, (await Reader.GetJsonAsync($"{Graph.Root}/whoisRecords/{current.GetProperty("id").GetString()}/history")).Values().Count);
+        Assert.Equal("Example Registrar, LLC", (await Reader.GetJsonAsync($"{Graph.Root}/hosts/google.com")).GetProperty("registrar").GetString());
+        Assert.Empty((await Reader.GetJsonAsync($"{Graph.Root}/whoisRecords?$search=\"registrar/name:MarkMonitor, Inc.\"")).Values());
+        await Reader.GetJsonAsync($"{Graph.Root}/hosts/ns5.google.com");
 
         // The old registration answered again: it is current once more, under its old id.
         await IngestOkAsync(google, "?name=v1-again&seen=2020-06-01T00:00:00Z");
-        var again = await _reader.GetJsonAsync($"{Graph.Root}/hosts/google.com/whois");
+        var again = await Reader.GetJsonAsync($"{Graph.Root}/hosts/google.com/whois");
         Assert.Equal(history[1].GetProperty("id").GetString(), again.GetProperty("id").GetString());
-        Assert.Equal("MarkMonitor, Inc.", (await _reader.GetJsonAsync($"{Graph.Root}/hosts/google.com")).GetProperty("registrar").GetString());
-        Assert.Equal(2, (await _reader.GetJsonAsync($"{Graph.Root}/hosts/google.com/whois/history")).Values().Count);
+        Assert.Equal("MarkMonitor, Inc.", (await Reader.GetJsonAsync($"{Graph.Root}/hosts/google.com")).GetProperty("registrar").GetString());
+        Assert.Equal(2, (await Reader.GetJsonAsync($"{Graph.Root}/hosts/google.com/whois/history")).Values().Count);
     }
 
     [Fact]
@@ -127,9 +114,9 @@ public sealed class WhoisImportTests : IAsyncLifetime
         var google = Sample("likexian/com_google.com");
         await IngestOkAsync(Transferred(google), $"?name=v2&seen={Seen2}");
         await IngestOkAsync(google, $"?name=v1&seen={Seen1}");
-        var current = await _reader.GetJsonAsync($"{Graph.Root}/hosts/google.com/whois");
+        var current = await Reader.GetJsonAsync($"{Graph.Root}/hosts/google.com/whois");
         Assert.Equal("Example Registrar, LLC", current.GetProperty("registrar").GetProperty("name").GetString());
-        Assert.Equal(2, (await _reader.GetJsonAsync($"{Graph.Root}/hosts/google.com/whois/history")).Values().Count);
+        Assert.Equal(2, (await Reader.GetJsonAsync($"{Graph.Root}/hosts/google.com/whois/history")).Values().Count);
     }
 
     [Fact]
@@ -143,14 +130,14 @@ public sealed class WhoisImportTests : IAsyncLifetime
         Assert.Equal(200, status);
         Assert.Equal(1, report.GetProperty("merged").GetInt32());
 
-        var history = (await _reader.GetJsonAsync($"{Graph.Root}/hosts/google.com/whois/history")).Values();
+        var history = (await Reader.GetJsonAsync($"{Graph.Root}/hosts/google.com/whois/history")).Values();
         var version = Assert.Single(history);
         Assert.Equal(Seen1, version.GetProperty("firstSeenDateTime").GetString());
         Assert.Equal(Seen2, version.GetProperty("lastSeenDateTime").GetString());
         var nameserver = version.GetProperty("nameservers").EnumerateArray().First();
         Assert.Equal(Seen1, nameserver.GetProperty("firstSeenDateTime").GetString());
         Assert.Equal(Seen2, nameserver.GetProperty("lastSeenDateTime").GetString());
-        var host = await _reader.GetJsonAsync($"{Graph.Root}/hosts/ns1.google.com");
+        var host = await Reader.GetJsonAsync($"{Graph.Root}/hosts/ns1.google.com");
         Assert.Equal(Seen2, host.GetProperty("lastSeenDateTime").GetString());
     }
 
@@ -159,12 +146,12 @@ public sealed class WhoisImportTests : IAsyncLifetime
     {
         var git = Sample("likexian/com_git.com");
         await IngestOkAsync(git, "?name=git");
-        var before = await _reader.GetStringAsync($"{Graph.Root}/hosts/git.com/whois/history");
+        var before = await Reader.GetStringAsync($"{Graph.Root}/hosts/git.com/whois/history");
         var (status, report) = await IngestAsync(git, "?name=git");
         Assert.Equal(200, status);
         Assert.Equal(0, report.GetProperty("accepted").GetInt32());
         Assert.Equal(1, report.GetProperty("alreadyImported").GetInt32());
-        Assert.Equal(before, await _reader.GetStringAsync($"{Graph.Root}/hosts/git.com/whois/history"));
+        Assert.Equal(before, await Reader.GetStringAsync($"{Graph.Root}/hosts/git.com/whois/history"));
     }
 
     [Fact]
@@ -176,7 +163,7 @@ public sealed class WhoisImportTests : IAsyncLifetime
         var detail = body.GetProperty("error").GetProperty("details").EnumerateArray().Single();
         Assert.Equal("missing.whois:1", detail.GetProperty("target").GetString());
         Assert.Contains("not found", detail.GetProperty("message").GetString());
-        Assert.Equal("itemNotFound", await _reader.GetErrorAsync($"{Graph.Root}/hosts/unregistered-contoso.com", 404));
+        Assert.Equal("itemNotFound", await Reader.GetErrorAsync($"{Graph.Root}/hosts/unregistered-contoso.com", 404));
     }
 
     [Fact]
@@ -184,7 +171,7 @@ public sealed class WhoisImportTests : IAsyncLifetime
     {
         const string bare = "Registrar: Example Registrar, LLC\nCreation Date: 2021-03-04T05:06:07Z\nName Server: ns1.fabrikam-dns.net\n";
         await IngestOkAsync(bare, "?name=bare.txt&domain=fabrikam-shop.com");
-        var record = await _reader.GetJsonAsync($"{Graph.Root}/hosts/fabrikam-shop.com/whois");
+        var record = await Reader.GetJsonAsync($"{Graph.Root}/hosts/fabrikam-shop.com/whois");
         Assert.Equal("Example Registrar, LLC", record.GetProperty("registrar").GetProperty("name").GetString());
         Assert.Equal("2021-03-04T05:06:07Z", record.GetProperty("registrationDateTime").GetString());
         Assert.True(DateTimeOffset.UtcNow - DateTimeOffset.Parse(record.GetProperty("lastSeenDateTime").GetString()!, System.Globalization.CultureInfo.InvariantCulture) < TimeSpan.FromMinutes(5));
@@ -197,11 +184,11 @@ public sealed class WhoisImportTests : IAsyncLifetime
     [Fact]
     public async Task Cli_import_recognises_a_response_and_takes_its_settings()
     {
-        var file = CofFiles.Write(Path.Combine(_server.DataDir, "inputs"), "com_google.com", Sample("likexian/com_google.com"));
-        var (exit, stdout, stderr) = await SightlineCli.RunAsync(TimeSpan.FromSeconds(90), ["import", .. _server.StoreArgs, file, "--set", $"seen={Seen2}"]);
+        var file = CofFiles.Write(Path.Combine(Server.DataDir, "inputs"), "com_google.com", Sample("likexian/com_google.com"));
+        var (exit, stdout, stderr) = await SightlineCli.RunAsync(TimeSpan.FromSeconds(90), ["import", .. Server.StoreArgs, file, "--set", $"seen={Seen2}"]);
         Assert.True(exit == 0, stdout + stderr);
         Assert.Contains("(whois): 1 accepted", stdout);
-        var record = await _reader.GetJsonAsync($"{Graph.Root}/hosts/google.com/whois");
+        var record = await Reader.GetJsonAsync($"{Graph.Root}/hosts/google.com/whois");
         Assert.Equal(Seen2, record.GetProperty("firstSeenDateTime").GetString());
         Assert.Equal("Google LLC", record.GetProperty("registrant").GetProperty("organization").GetString());
     }
