@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Sightline.Parsers.Common;
-using Sightline.Parsers.Stix;
 
 namespace Sightline.Parsers.Cve;
 
@@ -43,30 +42,9 @@ internal static class CveRecordReader
             yield return Parsed<CveRecordData>.Fail(0, error);
             yield break;
         }
-        long position = 0;
-        while (true)
+        foreach (var item in json.ReadEach(MapOne, "invalid JSON: "))
         {
-            position++;
-            JsonElement? element;
-            try
-            {
-                element = json.ReadValue();
-            }
-            catch (JsonException ex)
-            {
-                element = null;
-                error = $"invalid JSON: {ex.Message}";
-            }
-            if (error is not null)
-            {
-                yield return Parsed<CveRecordData>.Fail(position, error);
-                yield break;
-            }
-            if (element is null)
-            {
-                yield break;
-            }
-            yield return MapOne(position, element.Value);
+            yield return item;
         }
     }
 

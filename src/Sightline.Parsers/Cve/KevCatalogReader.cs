@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Sightline.Parsers.Common;
-using Sightline.Parsers.Stix;
 using static Sightline.Parsers.Cve.CveJson;
 
 namespace Sightline.Parsers.Cve;
@@ -31,30 +30,9 @@ internal static class KevCatalogReader
         }
         var version = header.GetValueOrDefault("catalogVersion");
         var released = ParseTimestamp(header.GetValueOrDefault("dateReleased"));
-        long position = 0;
-        while (true)
+        foreach (var item in json.ReadEach((position, element) => MapOne(position, element, version, released), "invalid JSON: "))
         {
-            position++;
-            JsonElement? element;
-            try
-            {
-                element = json.ReadValue();
-            }
-            catch (JsonException ex)
-            {
-                element = null;
-                error = $"invalid JSON: {ex.Message}";
-            }
-            if (error is not null)
-            {
-                yield return Parsed<KevEntry>.Fail(position, error);
-                yield break;
-            }
-            if (element is null)
-            {
-                yield break;
-            }
-            yield return MapOne(position, element.Value, version, released);
+            yield return item;
         }
     }
 

@@ -28,31 +28,9 @@ internal static class StixBundleReader
             yield return Parsed<StixObject>.Fail(0, error);
             yield break;
         }
-        long position = 0;
-        while (true)
+        foreach (var item in json.ReadEach(MapOne, "invalid JSON in the objects array: "))
         {
-            position++;
-            JsonElement? element;
-            string? syntaxError = null;
-            try
-            {
-                element = json.ReadValue();
-            }
-            catch (JsonException ex)
-            {
-                element = null;
-                syntaxError = $"invalid JSON in the objects array: {ex.Message}";
-            }
-            if (syntaxError is not null)
-            {
-                yield return Parsed<StixObject>.Fail(position, syntaxError);
-                yield break;
-            }
-            if (element is null)
-            {
-                yield break;
-            }
-            yield return MapOne(position, element.Value);
+            yield return item;
         }
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Sightline.Parsers.Stix;
+namespace Sightline.Parsers.Common;
 
 /// <summary>
 /// Reads a JSON stream token by token through a growing window, so a bundle or catalog with a million objects is
@@ -102,6 +102,40 @@ internal sealed class JsonValueStream
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// Maps each remaining value of the enclosing array (or top-level sequence), numbering them from 1. A syntax
+    /// error ends the sequence with one Fail at the value where it occurred; values read before it stand.
+    /// </summary>
+    public IEnumerable<Parsed<T>> ReadEach<T>(Func<long, JsonElement, Parsed<T>> map, string syntaxErrorPrefix) where T : class
+    {
+        long position = 0;
+        while (true)
+        {
+            position++;
+            JsonElement? element;
+            string? error = null;
+            try
+            {
+                element = ReadValue();
+            }
+            catch (JsonException ex)
+            {
+                element = null;
+                error = syntaxErrorPrefix + ex.Message;
+            }
+            if (error is not null)
+            {
+                yield return Parsed<T>.Fail(position, error);
+                yield break;
+            }
+            if (element is null)
+            {
+                yield break;
+            }
+            yield return map(position, element.Value);
         }
     }
 
