@@ -67,7 +67,7 @@ public static partial class SightlineApp
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SightlineDb>();
         await StoreSetup.PrepareAsync(db, cancellationToken);
-        if (settings.LoadDemo && !await db.Hosts.AnyAsync(cancellationToken))
+        if (settings.LoadDemo && await DemoDataset.NeedsLoadingAsync(db, cancellationToken))
         {
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Sightline.Demo");
             LogDemoLoading(logger);
