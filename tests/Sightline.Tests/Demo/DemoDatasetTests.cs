@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Sightline.Data;
@@ -14,16 +13,12 @@ public sealed class DemoStoreFixture : IAsyncLifetime
 
     public SightlineDb Db { get; private set; } = null!;
 
-    public TimeSpan LoadTime { get; private set; }
-
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dir);
         Db = StoreOptions.Sqlite(Path.Combine(_dir, "demo.db")).CreateContext();
         await Db.Database.MigrateAsync();
-        var watch = Stopwatch.StartNew();
         await DemoDataset.LoadAsync(Db);
-        LoadTime = watch.Elapsed;
     }
 
     public async Task DisposeAsync()
@@ -47,9 +42,8 @@ public sealed class DemoDatasetTests(DemoStoreFixture fixture) : IClassFixture<D
         DemoDataset.ShowcaseHosts.Where(h => System.Net.IPAddress.TryParse(h, out _));
 
     [Fact]
-    public async Task Loads_quickly_and_has_at_least_200_hosts_with_lower_case_ids()
+    public async Task Has_at_least_200_hosts_with_lower_case_ids()
     {
-        Assert.True(fixture.LoadTime < TimeSpan.FromSeconds(30), $"Loading took {fixture.LoadTime}.");
         var hosts = await Db.Hosts.ToListAsync();
         Assert.True(hosts.Count >= 200, $"{hosts.Count} hosts");
         Assert.All(hosts, h => Assert.Equal(h.Id.ToLowerInvariant(), h.Id));
