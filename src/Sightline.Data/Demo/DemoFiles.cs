@@ -52,40 +52,35 @@ public static class DemoFiles
         return files;
     }
 
-    private static byte[] Cof(DemoBuilder b)
+    private static byte[] Cof(DemoBuilder b) => JsonLines(b.Dns, (json, o) =>
     {
-        using var buffer = new MemoryStream();
-        foreach (var o in b.Dns)
-        {
-            using (var json = new Utf8JsonWriter(buffer))
-            {
-                json.WriteStartObject();
-                json.WriteString("rrname", o.Name);
-                json.WriteString("rrtype", o.Type);
-                json.WriteString("rdata", o.Data);
-                json.WriteNumber("time_first", o.First.ToUnixTimeSeconds());
-                json.WriteNumber("time_last", o.Last.ToUnixTimeSeconds());
-                json.WriteNumber("count", o.Count);
-                json.WriteString("sensor_id", "sightline-demo");
-                json.WriteEndObject();
-            }
-            buffer.WriteByte((byte)'\n');
-        }
-        return buffer.ToArray();
-    }
+        json.WriteString("rrname", o.Name);
+        json.WriteString("rrtype", o.Type);
+        json.WriteString("rdata", o.Data);
+        json.WriteNumber("time_first", o.First.ToUnixTimeSeconds());
+        json.WriteNumber("time_last", o.Last.ToUnixTimeSeconds());
+        json.WriteNumber("count", o.Count);
+        json.WriteString("sensor_id", "sightline-demo");
+    });
 
-    private static byte[] Sightings(DemoBuilder b)
+    private static byte[] Sightings(DemoBuilder b) => JsonLines(b.Certificates, (json, s) =>
+    {
+        json.WriteString("host", s.Host);
+        json.WriteNumber("port", s.Port);
+        json.WriteString("seen", s.Seen.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        json.WriteString("pem", s.Pem);
+    });
+
+    /// <summary>One JSON object per line (NDJSON), each written by <paramref name="write"/>.</summary>
+    private static byte[] JsonLines<T>(IEnumerable<T> items, Action<Utf8JsonWriter, T> write)
     {
         using var buffer = new MemoryStream();
-        foreach (var s in b.Certificates)
+        foreach (var item in items)
         {
             using (var json = new Utf8JsonWriter(buffer))
             {
                 json.WriteStartObject();
-                json.WriteString("host", s.Host);
-                json.WriteNumber("port", s.Port);
-                json.WriteString("seen", s.Seen.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-                json.WriteString("pem", s.Pem);
+                write(json, item);
                 json.WriteEndObject();
             }
             buffer.WriteByte((byte)'\n');
