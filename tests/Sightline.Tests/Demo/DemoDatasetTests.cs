@@ -252,10 +252,10 @@ public sealed class DemoDatasetTests(DemoStoreFixture fixture) : IClassFixture<D
     }
 
     [Fact]
-    public async Task Loading_twice_into_fresh_stores_gives_identical_ids()
+    public async Task Loading_again_into_a_fresh_store_gives_identical_ids()
     {
-        var first = await SnapshotAsync();
-        var second = await SnapshotAsync();
+        var first = await SnapshotAsync(Db);
+        var second = await FreshSnapshotAsync();
         Assert.Equal(first.Count, second.Count);
         foreach (var (name, ids) in first)
         {
@@ -274,7 +274,7 @@ public sealed class DemoDatasetTests(DemoStoreFixture fixture) : IClassFixture<D
         Assert.Contains(ports, p => p.Port == 443 && p.MostRecentSslCertificateId is not null);
     }
 
-    private static async Task<Dictionary<string, List<string>>> SnapshotAsync()
+    private static async Task<Dictionary<string, List<string>>> FreshSnapshotAsync()
     {
         var dir = Path.Combine(Path.GetTempPath(), "sightline-demo-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
@@ -283,33 +283,38 @@ public sealed class DemoDatasetTests(DemoStoreFixture fixture) : IClassFixture<D
             await using var db = StoreOptions.Sqlite(Path.Combine(dir, "demo.db")).CreateContext();
             await db.Database.MigrateAsync();
             await DemoDataset.LoadAsync(db);
-            static List<string> Sorted(IEnumerable<string> ids) => ids.Order(StringComparer.Ordinal).ToList();
-            return new Dictionary<string, List<string>>
-            {
-                ["hosts"] = Sorted((await db.Hosts.ToListAsync()).Select(h => $"{h.Id}|{h.FirstSeenDateTime:O}|{h.AsNumber}|{h.Registrar}")),
-                ["passiveDns"] = Sorted(await db.PassiveDnsRecords.Select(r => r.Id).ToListAsync()),
-                ["subdomains"] = Sorted(await db.Subdomains.Select(r => r.Id).ToListAsync()),
-                ["pairs"] = Sorted(await db.HostPairs.Select(r => r.Id).ToListAsync()),
-                ["components"] = Sorted(await db.HostComponents.Select(r => r.Id).ToListAsync()),
-                ["trackers"] = Sorted(await db.HostTrackers.Select(r => r.Id).ToListAsync()),
-                ["cookies"] = Sorted(await db.HostCookies.Select(r => r.Id).ToListAsync()),
-                ["ports"] = Sorted(await db.HostPorts.Select(r => r.Id).ToListAsync()),
-                ["certificates"] = Sorted(await db.SslCertificates.Select(r => r.Id + "|" + r.SerialNumber).ToListAsync()),
-                ["hostCertificates"] = Sorted(await db.HostSslCertificates.Select(r => r.Id).ToListAsync()),
-                ["whois"] = Sorted(await db.WhoisRecords.Select(r => r.Id).ToListAsync()),
-                ["articles"] = Sorted(await db.Articles.Select(r => r.Id).ToListAsync()),
-                ["articleIndicators"] = Sorted(await db.ArticleIndicators.Select(r => r.ArticleId + "|" + r.Id).ToListAsync()),
-                ["profiles"] = Sorted(await db.IntelProfiles.Select(r => r.Id).ToListAsync()),
-                ["profileIndicators"] = Sorted(await db.IntelProfileIndicators.Select(r => r.Id).ToListAsync()),
-                ["vulnerabilities"] = Sorted(await db.Vulnerabilities.Select(r => r.Id + "|" + r.PriorityScore).ToListAsync()),
-                ["vulnerabilityComponents"] = Sorted(await db.VulnerabilityComponents.Select(r => r.Id).ToListAsync()),
-                ["reputations"] = Sorted(await db.HostReputations.Select(r => r.Id + "|" + r.Score).ToListAsync()),
-            };
+            return await SnapshotAsync(db);
         }
         finally
         {
             SqliteConnection.ClearAllPools();
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    private static async Task<Dictionary<string, List<string>>> SnapshotAsync(SightlineDb db)
+    {
+        static List<string> Sorted(IEnumerable<string> ids) => ids.Order(StringComparer.Ordinal).ToList();
+        return new Dictionary<string, List<string>>
+        {
+            ["hosts"] = Sorted((await db.Hosts.ToListAsync()).Select(h => $"{h.Id}|{h.FirstSeenDateTime:O}|{h.AsNumber}|{h.Registrar}")),
+            ["passiveDns"] = Sorted(await db.PassiveDnsRecords.Select(r => r.Id).ToListAsync()),
+            ["subdomains"] = Sorted(await db.Subdomains.Select(r => r.Id).ToListAsync()),
+            ["pairs"] = Sorted(await db.HostPairs.Select(r => r.Id).ToListAsync()),
+            ["components"] = Sorted(await db.HostComponents.Select(r => r.Id).ToListAsync()),
+            ["trackers"] = Sorted(await db.HostTrackers.Select(r => r.Id).ToListAsync()),
+            ["cookies"] = Sorted(await db.HostCookies.Select(r => r.Id).ToListAsync()),
+            ["ports"] = Sorted(await db.HostPorts.Select(r => r.Id).ToListAsync()),
+            ["certificates"] = Sorted(await db.SslCertificates.Select(r => r.Id + "|" + r.SerialNumber).ToListAsync()),
+            ["hostCertificates"] = Sorted(await db.HostSslCertificates.Select(r => r.Id).ToListAsync()),
+            ["whois"] = Sorted(await db.WhoisRecords.Select(r => r.Id).ToListAsync()),
+            ["articles"] = Sorted(await db.Articles.Select(r => r.Id).ToListAsync()),
+            ["articleIndicators"] = Sorted(await db.ArticleIndicators.Select(r => r.ArticleId + "|" + r.Id).ToListAsync()),
+            ["profiles"] = Sorted(await db.IntelProfiles.Select(r => r.Id).ToListAsync()),
+            ["profileIndicators"] = Sorted(await db.IntelProfileIndicators.Select(r => r.Id).ToListAsync()),
+            ["vulnerabilities"] = Sorted(await db.Vulnerabilities.Select(r => r.Id + "|" + r.PriorityScore).ToListAsync()),
+            ["vulnerabilityComponents"] = Sorted(await db.VulnerabilityComponents.Select(r => r.Id).ToListAsync()),
+            ["reputations"] = Sorted(await db.HostReputations.Select(r => r.Id + "|" + r.Score).ToListAsync()),
+        };
     }
 }
