@@ -36,17 +36,15 @@ public static partial class Access
 
     private static async Task<AuthenticateResult> AuthenticateAsync(HttpContext context)
     {
-        try
+        var result = await context.AuthenticateAsync();
+        if (!result.Succeeded && context.Items[typeof(IdentityProviderUnavailableException)] is IdentityProviderUnavailableException unavailable)
         {
-            return await context.AuthenticateAsync();
-        }
-        catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException && !context.RequestAborted.IsCancellationRequested)
-        {
-            // Not the token's fault: the identity provider's metadata or keys could not be fetched.
+            // Not the token's fault: without the metadata no token can be validated.
             var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Sightline.Auth");
-            LogUnavailable(logger, e);
+            LogUnavailable(logger, unavailable);
             throw new GraphException(503, "ServiceUnavailable", "The identity provider's metadata or signing keys could not be retrieved; try again later.");
         }
+        return result;
     }
 
     [LoggerMessage(EventId = 201, Level = LogLevel.Error, Message = "Tokens cannot be validated: the identity provider's metadata or keys could not be retrieved")]

@@ -63,6 +63,24 @@ public static partial class AuthSetup
         };
         o.Events = new JwtBearerEvents
         {
+            OnMessageReceived = async context =>
+            {
+                // Without metadata the libraries would fail every token on its issuer or key: say instead that
+                // the identity provider is unreachable. A configuration fetched before stays in use meanwhile.
+                if (context.Request.Headers.Authorization.Count > 0 && context.Options.ConfigurationManager is { } manager)
+                {
+                    try
+                    {
+                        await manager.GetConfigurationAsync(context.HttpContext.RequestAborted);
+                    }
+                    catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException && !context.HttpContext.RequestAborted.IsCancellationRequested)
+                    {
+                        context.HttpContext.Items[typeof(IdentityProviderUnavailableException)] = new IdentityProviderUnavailableException(
+                            $"The OpenID Connect metadata at {settings.MetadataAddress} could not be retrieved.", e);
+                        context.Fail(e);
+                    }
+                }
+            },
             OnTokenValidated = context =>
             {
                 if (OidcValidation.CheckTenant(context.Principal?.FindFirst("tid")?.Value, settings) is { } why)

@@ -36,6 +36,7 @@ public static partial class SightlineApp
         app.UseGraphHeaders();
         app.UseSightlineAuthentication(settings.Auth);
         app.UseGraphErrors();
+        app.UseAuthentication();
         app.Use(async (context, next) =>
         {
             if (GraphEndpoint.VersionOf(context.Request.Path) is { } version)
