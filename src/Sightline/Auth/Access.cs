@@ -13,7 +13,7 @@ public static partial class Access
     /// <param name="loopbackSuffices">Requests from this machine pass without a token (operational endpoints).</param>
     public static async Task RequireAsync(HttpContext context, string permission, bool loopbackSuffices = false)
     {
-        if (loopbackSuffices && context.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote))
+        if (loopbackSuffices && context.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote))
         {
             return;
         }
