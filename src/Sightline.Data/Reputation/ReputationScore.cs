@@ -45,7 +45,7 @@ internal static class ReputationScore
             shown.Add(new ReputationRule
             {
                 Name = "Analyst override",
-                Description = $"Classified {Name(forced.Classification)}{by} on {forced.CreatedDateTime.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: {forced.Reason}",
+                Description = $"Classified {ReputationOverrides.ClassName(forced.Classification)}{by} on {forced.CreatedDateTime.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: {forced.Reason}",
                 Severity = forced.Classification switch { ReputationClass.Malicious => RuleSeverity.High, ReputationClass.Suspicious => RuleSeverity.Medium, _ => RuleSeverity.Low },
                 RelatedDetailsUrl = ReputationLinks.Override(forced.HostId),
             });
@@ -72,6 +72,4 @@ internal static class ReputationScore
         });
         return shown;
     }
-
-    public static string Name(ReputationClass c) => c.ToString().ToLowerInvariant();
 }

@@ -12,7 +12,8 @@ internal static class ServeCommand
         var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var postgres = new Option<string?>("--postgres") { Description = "Use PostgreSQL with this connection string instead of the SQLite file in the data folder." };
         var noDemo = new Option<bool>("--no-demo") { Description = "Do not load the demo dataset into an empty store." };
-        var command = new Command("serve", "Run the Graph threat intelligence API.") { dataDir, urls, postgres, noDemo };
+        var rules = ReputationCommand.RulesOption();
+        var command = new Command("serve", "Run the Graph threat intelligence API.") { dataDir, urls, postgres, noDemo, rules };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var settings = new ServerSettings
@@ -20,6 +21,7 @@ internal static class ServeCommand
                 DataDir = Path.GetFullPath(parse.GetValue(dataDir)!),
                 Store = parse.GetValue(postgres) is { } cs ? StoreOptions.Postgres(cs) : null,
                 LoadDemo = !parse.GetValue(noDemo),
+                ReputationRules = parse.GetValue(rules),
             };
             var listen = parse.GetValue(urls)!;
             var app = SightlineApp.Create(settings, b => b.WebHost.UseUrls(listen));

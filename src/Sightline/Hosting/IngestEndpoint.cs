@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Sightline.Auth;
 using Sightline.Data;
 using Sightline.Data.Ingestion;
+using Sightline.Data.Reputation;
 using Sightline.OData;
 
 namespace Sightline.Hosting;
@@ -27,7 +28,7 @@ public static class IngestEndpoint
         return app;
     }
 
-    private static async Task HandleAsync(HttpContext context, string? format, SightlineDb db)
+    private static async Task HandleAsync(HttpContext context, string? format, SightlineDb db, ReputationService reputation)
     {
         await AuthorizeAsync(context);
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -51,10 +52,16 @@ public static class IngestEndpoint
             .ToDictionary(q => q.Key.ToLowerInvariant(), q => q.Value.ToString(), StringComparer.Ordinal);
 
         ImportReport report;
+        ReputationRunReport? scored = null;
         await _oneAtATime.WaitAsync(context.RequestAborted);
         try
         {
             report = await importer.ImportAsync(db, body, new ImportContext(source, options) { Settings = settings }, context.RequestAborted);
+            // New evidence: verdicts are recomputed now, so that reads stay one row lookup.
+            if (report.Accepted > 0)
+            {
+                scored = await reputation.RecomputeAsync(db, context.RequestAborted);
+            }
         }
         finally
         {
@@ -62,13 +69,13 @@ public static class IngestEndpoint
         }
         if (report.Succeeded)
         {
-            await GraphResponses.WriteJsonAsync(context, json => WriteReport(json, report));
+            await GraphResponses.WriteJsonAsync(context, json => WriteReport(json, report, scored));
             return;
         }
         await WriteRejectedAsync(context, report);
     }
 
-    private static async Task AuthorizeAsync(HttpContext context)
+    internal static async Task AuthorizeAsync(HttpContext context)
     {
         var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
         if (!result.Succeeded)
@@ -78,7 +85,7 @@ public static class IngestEndpoint
         }
         if (!LocalTokens.HasPermission(result.Principal, Permission))
         {
-            throw new GraphException(403, "Authorization_RequestDenied", $"Importing needs the {Permission} permission in the token.");
+            throw new GraphException(403, "Authorization_RequestDenied", $"Writing needs the {Permission} permission in the token.");
         }
     }
 
@@ -99,7 +106,7 @@ public static class IngestEndpoint
         return (head, new PrefixedStream(head, body));
     }
 
-    private static void WriteReport(Utf8JsonWriter json, ImportReport report)
+    private static void WriteReport(Utf8JsonWriter json, ImportReport report, ReputationRunReport? scored = null)
     {
         json.WriteStartObject();
         json.WriteString("source", report.Source);
@@ -112,6 +119,15 @@ public static class IngestEndpoint
         json.WriteNumber("alreadyImported", report.AlreadyImported);
         json.WriteBoolean("stopped", report.Stopped);
         json.WriteNumber("seconds", Math.Round(report.Elapsed.TotalSeconds, 3));
+        if (scored is not null)
+        {
+            json.WriteStartObject("reputation");
+            json.WriteString("ruleSet", scored.RuleSetVersion);
+            json.WriteNumber("hostsScored", scored.HostsScored);
+            json.WriteNumber("changed", scored.Changed);
+            json.WriteNumber("seconds", Math.Round(scored.Elapsed.TotalSeconds, 3));
+            json.WriteEndObject();
+        }
         json.WriteEndObject();
     }
 

@@ -16,5 +16,8 @@ public sealed record ServerSettings
 
     public PagingOptions Paging { get; init; } = new();
 
+    /// <summary>An operator's reputation rule set; by default <c>reputation-rules.json</c> in the data folder, else the built-in one.</summary>
+    public string? ReputationRules { get; init; }
+
     public StoreOptions ResolveStore() => Store ?? StoreOptions.For(DataDir, null);
 }

@@ -25,6 +25,7 @@ public static partial class SightlineApp
         store.Register(builder.Services);
         builder.Services.AddSingleton(ThreatIntelligenceRoutes.Build());
         builder.Services.AddSingleton<GraphEndpoint>();
+        builder.Services.AddReputation(settings);
         AddLocalTokens(builder.Services, SigningKey.LoadOrCreate(settings.DataDir));
 
         var app = builder.Build();
@@ -40,6 +41,7 @@ public static partial class SightlineApp
             await next(context);
         });
         app.MapIngest();
+        app.MapReputationOverrides();
         app.MapFallback("{**path}", context => throw new GraphException(404, "itemNotFound",
             $"No resource at '{context.Request.Path}'. The Graph API is served under /v1.0 and /beta."));
         return app;
