@@ -25,19 +25,15 @@ internal static class ReputationWriter
         await using var transaction = await StoreWrites.BeginAsync(db, cancellationToken);
         try
         {
+            // Replaced rows are deleted and inserted: an owned JSON collection cannot be updated from a detached entity.
             foreach (var chunk in changed.Chunk(Chunk))
             {
-                foreach (var row in chunk)
+                var replaced = chunk.Where(r => stored.ContainsKey(r.HostId)).Select(r => r.HostId).ToList();
+                if (replaced.Count > 0)
                 {
-                    if (stored.ContainsKey(row.HostId))
-                    {
-                        db.HostReputations.Update(row);
-                    }
-                    else
-                    {
-                        db.HostReputations.Add(row);
-                    }
+                    await db.HostReputations.Where(r => replaced.Contains(r.HostId)).ExecuteDeleteAsync(cancellationToken);
                 }
+                db.HostReputations.AddRange(chunk);
                 await db.SaveChangesAsync(cancellationToken);
                 db.ChangeTracker.Clear();
             }

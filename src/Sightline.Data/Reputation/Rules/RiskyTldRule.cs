@@ -40,7 +40,7 @@ internal sealed class RiskyTldRule : IReputationRule
         {
             yield break;
         }
-        var share = ((double)bad / others).ToString("P0", CultureInfo.InvariantCulture);
+        var share = ((double)bad * 100 / others).ToString("0", CultureInfo.InvariantCulture) + "%";
         yield return new Finding(Key, "Top-level domain with many malicious hosts",
             $"{bad} of the {others} other host names under .{tld} in the store ({share}) are classified malicious (the rule needs at least {settings.Threshold("minHosts").ToString(CultureInfo.InvariantCulture)} names under the domain).",
             RuleSeverity.Low, ReputationLinks.HostsWhere($"endswith(id,{ReputationLinks.Literal("." + tld)})"), settings.Weight);

@@ -55,7 +55,7 @@ internal sealed class SharedAttributeRule(string key, string name, string what, 
                 continue;
             }
             var examples = string.Join(", ", tally.Malicious.Where(h => h != host.Id).Take(Examples));
-            var share = ((double)bad / others).ToString("P0", CultureInfo.InvariantCulture);
+            var share = ((double)bad * 100 / others).ToString("0", CultureInfo.InvariantCulture) + "%";
             yield return new Finding(Key, name,
                 $"{what} {attribute.Label} is shared with {bad} of the {others} other hosts in the store that have it ({share}), classified malicious: {examples}{(bad > Examples ? ", ..." : "")}.",
                 RuleSeverity.Medium, attribute.Url, settings.Weight);
