@@ -67,7 +67,7 @@ internal static class ReputationScore
         {
             Name = "Rule set",
             Description = $"Score {score} from the reputation rule set {rules.Version}: suspicious from {rules.SuspiciousFrom}, malicious from {rules.MaliciousFrom}; "
-                + $"{findings.Select(f => f.Rule).Distinct(StringComparer.Ordinal).Count()} rules fired{(forced is null ? "" : ", and an analyst override applies")}.",
+                + $"rules fired: {findings.Select(f => f.Rule).Distinct(StringComparer.Ordinal).Count()}{(forced is null ? "" : "; an analyst override applies")}.",
             Severity = RuleSeverity.Unknown,
         });
         return shown;
