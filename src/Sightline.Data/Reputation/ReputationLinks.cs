@@ -31,7 +31,10 @@ public static class ReputationLinks
 
     public static string TrackersWith(string value) => $"{Root}/hostTrackers?$filter={E("value eq " + Literal(value))}";
 
-    public static string NameServerSearch(string nameServer) => $"{Root}/whoisRecords?$search={E($"\"nameservers/host/id:{nameServer}\"")}";
+    public static string NameServerSearch(string nameServer) => WhoisSearch("nameservers/host/id", nameServer);
+
+    /// <summary>WHOIS records whose field has the value, e.g. <c>registrar/name</c>: one field as whoisRecords' $search takes it.</summary>
+    public static string WhoisSearch(string path, string value) => $"{Root}/whoisRecords?$search={E($"\"{path}:{value}\"")}";
 
     public static string Override(string host) => OverridesPath + E(host);
 

@@ -33,7 +33,7 @@ public sealed class SharingRuleTests : ReputationTestBase
 
         var registrar = await RuleAsync("target.example", "Registrar shared with malicious hosts");
         Assert.Equal("The registrar 'Shady Registrar' is shared with 3 of the 3 other hosts in the store that have it (100%), classified malicious: bad1.example, bad2.example, bad3.example.", registrar.Description);
-        Assert.Equal($"{Root}/hosts?$filter=registrar%20eq%20%27Shady%20Registrar%27", registrar.RelatedDetailsUrl);
+        Assert.Equal($"{Root}/whoisRecords?$search=%22registrar%2Fname%3AShady%20Registrar%22", registrar.RelatedDetailsUrl);
         var nameServer = await RuleAsync("target.example", "Name server shared with malicious hosts");
         Assert.StartsWith("The name server ns1.shady.example is shared with 3 of the 3 other hosts", nameServer.Description, StringComparison.Ordinal);
         Assert.Equal($"{Root}/whoisRecords?$search=%22nameservers%2Fhost%2Fid%3Ans1.shady.example%22", nameServer.RelatedDetailsUrl);
@@ -64,7 +64,7 @@ public sealed class SharingRuleTests : ReputationTestBase
 
         var rule = await RuleAsync("203.0.113.99", "Netblock shared with malicious hosts");
         Assert.Equal("The netblock 203.0.113.0/24 is shared with 3 of the 3 other hosts in the store that have it (100%), classified malicious: 203.0.113.1, 203.0.113.2, 203.0.113.3.", rule.Description);
-        Assert.Equal($"{Root}/hosts?$filter=netblock%20eq%20%27203.0.113.0%2F24%27", rule.RelatedDetailsUrl);
+        Assert.Equal($"{Root}/hosts/203.0.113.99", rule.RelatedDetailsUrl);
         // One malicious neighbour is under the minimum of three.
         await AssertNoRuleAsync("198.51.100.9", "Netblock shared with malicious hosts");
     }

@@ -81,7 +81,7 @@ internal static class SharedAttributes
     [
         new SharedAttributeRule(RuleKeys.SharedRegistrar, "Registrar shared with malicious hosts", "The registrar",
             (h, _) => h.Kind == HostKind.Hostname && h.Registrar is { Length: > 0 } r
-                ? [new Attribute(r.ToLowerInvariant(), $"'{r}'", ReputationLinks.HostsWhere("registrar eq " + ReputationLinks.Literal(r)))] : []),
+                ? [new Attribute(r.ToLowerInvariant(), $"'{r}'", ReputationLinks.WhoisSearch("registrar/name", r))] : []),
         new SharedAttributeRule(RuleKeys.SharedNameServer, "Name server shared with malicious hosts", "The name server",
             (h, e) => e.Whois.TryGetValue(h.Id, out var w) ? w.Nameservers.Select(n => new Attribute(n, n, ReputationLinks.NameServerSearch(n))) : []),
         new SharedAttributeRule(RuleKeys.SharedCertificate, "Certificate shared with malicious hosts", "The certificate",
@@ -90,6 +90,6 @@ internal static class SharedAttributes
             (h, e) => ReputationEvidence.Of(e.Trackers, h.Id).Select(t => new Attribute(t.Kind + "\n" + t.Value, $"{t.Kind} {t.Value}", ReputationLinks.TrackersWith(t.Value)))),
         new SharedAttributeRule(RuleKeys.SharedNetblock, "Netblock shared with malicious hosts", "The netblock",
             (h, _) => h.Kind == HostKind.IpAddress && h.Netblock is { Length: > 0 } n
-                ? [new Attribute(n, n, ReputationLinks.HostsWhere("netblock eq " + ReputationLinks.Literal(n)))] : []),
+                ? [new Attribute(n, n, ReputationLinks.Host(h.Id))] : []),
     ];
 }
