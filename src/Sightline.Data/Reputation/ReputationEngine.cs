@@ -13,12 +13,15 @@ namespace Sightline.Data.Reputation;
 /// </summary>
 public sealed class ReputationEngine(ReputationRuleSet rules)
 {
+    private static readonly bool _trace = Environment.GetEnvironmentVariable("SIGHTLINE_REPUTATION_TRACE") == "1";
+
     public ReputationRuleSet Rules => rules;
 
     public async Task<ReputationRunReport> RecomputeAsync(SightlineDb db, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var evidence = await EvidenceLoader.LoadAsync(db, rules, cancellationToken);
+        var loaded = clock.Elapsed;
         var active = RuleCatalog.Create().Where(r => rules.Rule(r.Key).Enabled).ToList();
         var first = active.Where(r => !r.SecondPass).ToList();
         var second = active.Where(r => r.SecondPass).ToList();
@@ -61,7 +64,12 @@ public sealed class ReputationEngine(ReputationRuleSet rules)
             });
             findings.Remove(host.Id);
         }
+        var scored = clock.Elapsed;
         var changed = await ReputationWriter.SaveAsync(db, reputations, cancellationToken);
+        if (_trace)
+        {
+            Console.Error.WriteLine($"reputation: load {loaded.TotalMilliseconds:N0} ms, score {(scored - loaded).TotalMilliseconds:N0} ms, compare and save {(clock.Elapsed - scored).TotalMilliseconds:N0} ms");
+        }
         return new ReputationRunReport(rules.Version, reputations.Count, classes, changed, clock.Elapsed);
     }
 

@@ -56,7 +56,14 @@ public sealed class ReputationRuleSet
             throw new InvalidDataException($"{path}: a reputation rule set must name its \"version\".");
         }
         Merge(merged, file, path, "");
-        return From(merged, Path.GetFullPath(path));
+        try
+        {
+            return From(merged, Path.GetFullPath(path));
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException)
+        {
+            throw new InvalidDataException($"{path}: a setting has the wrong type ({e.Message}).", e);
+        }
     }
 
     /// <summary>The rule set a store uses: the named file, else <c>reputation-rules.json</c> in the data folder, else the default.</summary>

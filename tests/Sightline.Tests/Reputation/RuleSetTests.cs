@@ -68,6 +68,7 @@ public sealed class RuleSetTests : ReputationTestBase
     [InlineData("""{ "version": "x", "rules": { "ipsumBlocklists": { "thresholds": { "minList": 2 } } } }""", "unknown setting 'rules.ipsumBlocklists.thresholds.minList'")]
     [InlineData("""{ "version": "x", "classes": { "suspicious": 80, "malicious": 70 } }""", "1 <= suspicious < malicious <= 100")]
     [InlineData("""{ "version": "x", """, "not valid JSON")]
+    [InlineData("""{ "version": "x", "rules": { "topSite": { "weight": "low" } } }""", "a setting has the wrong type")]
     public void A_wrong_operator_file_is_refused_with_the_reason(string json, string reason)
     {
         var e = Assert.Throws<InvalidDataException>(() => ReputationRuleSet.Load(RuleFile(json)));

@@ -51,7 +51,7 @@ internal sealed class MaltrailRule : IReputationRule
     public IEnumerable<Finding> Evaluate(HostRow host, ReputationEvidence evidence, RuleSettings settings)
     {
         var hits = ReputationEvidence.Of(evidence.Lists, host.Id).Select(h => (Hit: h, Via: (string?)null));
-        if (host.Kind == HostKind.Hostname && PublicSuffixList.Default.RegistrableDomain(host.Id) is { } domain && domain != host.Id)
+        if (host.Kind == HostKind.Hostname && evidence.Lists.Count > 0 && PublicSuffixList.Default.RegistrableDomain(host.Id) is { } domain && domain != host.Id)
         {
             hits = hits.Concat(ReputationEvidence.Of(evidence.Lists, domain).Where(h => h.Kind == ListEntryKind.Domain).Select(h => (h, (string?)domain)));
         }

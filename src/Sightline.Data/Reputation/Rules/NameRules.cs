@@ -18,8 +18,8 @@ internal sealed class GeneratedNameRule : IReputationRule
         {
             yield break;
         }
-        var label = domain.Split('.')[0];
-        if (label.StartsWith("xn--", StringComparison.Ordinal))
+        var label = domain[..domain.IndexOf('.', StringComparison.Ordinal)];
+        if (label.Length < settings.Threshold("minLength") || label.StartsWith("xn--", StringComparison.Ordinal))
         {
             yield break;
         }
