@@ -12,9 +12,9 @@ internal static class ImportBenchmark
 {
     public sealed record Run(string Label, TimeSpan Elapsed, long PeakKib, int ExitCode, string Output);
 
-    public static async Task<string> RunAsync(string serverDll, string dotnet, int records, int batchSize, string? postgres, CancellationToken cancellationToken)
+    public static async Task<string> RunAsync(string serverDll, string dotnet, int records, int batchSize, string? postgres, CancellationToken cancellationToken, string? keep = null)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "sightline-import-bench-" + Guid.NewGuid().ToString("N"));
+        var folder = keep is { Length: > 0 } ? Path.GetFullPath(keep) : Path.Combine(Path.GetTempPath(), "sightline-import-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
         {
@@ -31,7 +31,10 @@ internal static class ImportBenchmark
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            if (keep is not { Length: > 0 })
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
     }
 

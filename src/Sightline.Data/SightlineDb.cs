@@ -29,6 +29,8 @@ public abstract class SightlineDb(DbContextOptions options) : DbContext(options)
     public DbSet<VulnerabilityComponent> VulnerabilityComponents => Set<VulnerabilityComponent>();
     public DbSet<VulnerabilityArticle> VulnerabilityArticles => Set<VulnerabilityArticle>();
     public DbSet<HostReputation> HostReputations => Set<HostReputation>();
+    public DbSet<ReputationOverride> ReputationOverrides => Set<ReputationOverride>();
+    public DbSet<ListEntry> ListEntries => Set<ListEntry>();
     public DbSet<ImportedBatch> ImportedBatches => Set<ImportedBatch>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -12,6 +12,7 @@ var root = new RootCommand("Sightline: a self-hosted threat intelligence service
     TokenCommand.Create(dataDir),
     ImportCommand.Create(dataDir),
     DemoCommand.Create(),
+    ReputationCommand.Create(dataDir),
 };
 try
 {

@@ -9,7 +9,7 @@ namespace Sightline.Data.Demo;
 /// (MITRE ATT&amp;CK, MISP galaxy, Unit 42 playbooks, CISA KEV and vulnrichment CVE records, embedded under
 /// <c>Demo/data</c> with their licences) and synthetic observations in the standard formats (hosts marked
 /// <see cref="Host.IsSynthetic"/>). Every run produces the same rows: the files are deterministic and so are the
-/// importers' ids.
+/// importers' ids. Reputations are then computed by the reputation engine, as after any import.
 /// </summary>
 public static class DemoDataset
 {
@@ -35,7 +35,8 @@ public static class DemoDataset
     /// Imports every demo file. Each batch is atomic and recorded in the ledger, so a load that was interrupted is
     /// completed by calling this again. Throws when an importer rejects anything: the demo's files are the product's.
     /// </summary>
-    public static async Task LoadAsync(SightlineDb db, CancellationToken cancellationToken = default)
+    /// <param name="reputation">The engine that scores the hosts at the end (by default the built-in rule set).</param>
+    public static async Task LoadAsync(SightlineDb db, CancellationToken cancellationToken = default, Reputation.ReputationEngine? reputation = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var options = new ImportOptions(20_000, 0);
@@ -50,7 +51,7 @@ public static class DemoDataset
             }
         }
         await MarkSyntheticAsync(db, cancellationToken);
-        await DemoReputation.ApplyAsync(db, cancellationToken);
+        await (reputation ?? new Reputation.ReputationEngine(Reputation.ReputationRuleSet.Default)).RecomputeAsync(db, cancellationToken);
         db.ImportedBatches.Add(new ImportedBatch
         {
             Id = CompletedMarker, Format = "demo", Source = "demo", Records = 0, ImportedDateTime = DateTimeOffset.UtcNow,

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Sightline.Data.Entities;
 using Sightline.Parsers.Common;
 
@@ -98,7 +97,7 @@ internal abstract class BatchImporter<T> : IImporter where T : class
             return;
         }
         var clock = Stopwatch.StartNew();
-        await using var transaction = await BeginWriteAsync(db, cancellationToken);
+        await using var transaction = await StoreWrites.BeginAsync(db, cancellationToken);
         var result = await StoreAsync(db, batch, cancellationToken);
         var merged = clock.Elapsed;
         db.ImportedBatches.Add(new ImportedBatch
@@ -116,22 +115,6 @@ internal abstract class BatchImporter<T> : IImporter where T : class
         report.Accepted += result.Accepted;
         report.Merged += result.Merged;
         report.Ignored += result.Ignored;
-    }
-
-    /// <summary>
-    /// On SQLite the write lock is taken when the batch starts (BEGIN IMMEDIATE), so an import running beside
-    /// another (the CLI next to the server's ingest endpoint) waits its turn instead of failing half-way.
-    /// </summary>
-    private static async Task<IDbContextTransaction> BeginWriteAsync(SightlineDb db, CancellationToken cancellationToken)
-    {
-        if (!db.Database.IsSqlite())
-        {
-            return await db.Database.BeginTransactionAsync(cancellationToken);
-        }
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = (Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection();
-        return await db.Database.UseTransactionAsync(connection.BeginTransaction(deferred: false), cancellationToken)
-            ?? throw new InvalidOperationException("The SQLite transaction could not be enlisted.");
     }
 
     private string Hash(List<T> batch)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Sightline.Data;
 using Sightline.Data.Ingestion;
+using Sightline.Data.Reputation;
 
 namespace Sightline.Commands;
 
@@ -20,7 +21,8 @@ internal static class ImportCommand
         var maxErrors = new Option<long>("--max-errors") { Description = "Store the good records of batches with rejects, until more than this many records were rejected (default 0: a batch with a reject stores nothing)." };
         var batchSize = new Option<int>("--batch-size") { Description = "Records per atomic batch.", DefaultValueFactory = _ => 20_000 };
         var settings = new Option<string[]>("--set") { Description = "Format settings as name=value, e.g. domain=contoso.com, seen=2026-10-01T00:00:00Z, host=, port=.", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("import", "Import intelligence from files in standard formats.") { dataDir, paths, format, postgres, maxErrors, batchSize, settings };
+        var rules = ReputationCommand.RulesOption();
+        var command = new Command("import", "Import intelligence from files in standard formats.") { dataDir, paths, format, postgres, maxErrors, batchSize, settings, rules };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = Path.GetFullPath(parse.GetValue(dataDir)!);
@@ -30,22 +32,31 @@ internal static class ImportCommand
             var formatSettings = ParseSettings(parse.GetValue(settings) ?? []);
             await using var db = store.CreateContext();
             await StoreSetup.PrepareAsync(db, cancellationToken);
+            var engine = new ReputationEngine(ReputationRuleSet.Resolve(parse.GetValue(rules), folder));
             var exit = 0;
+            var stored = 0L;
             foreach (var file in Expand(parse.GetValue(paths)!))
             {
-                exit = Math.Max(exit, await ImportFileAsync(db, file, parse.GetValue(format), options, formatSettings, cancellationToken));
+                var (code, accepted) = await ImportFileAsync(db, file, parse.GetValue(format), options, formatSettings, cancellationToken);
+                exit = Math.Max(exit, code);
+                stored += accepted;
+            }
+            // New evidence: every host's reputation is recomputed once, after all the files.
+            if (stored > 0)
+            {
+                Console.WriteLine(await engine.RecomputeAsync(db, cancellationToken));
             }
             return exit;
         });
         return command;
     }
 
-    private static async Task<int> ImportFileAsync(SightlineDb db, string file, string? format, ImportOptions options, Dictionary<string, string> settings, CancellationToken cancellationToken)
+    private static async Task<(int Exit, long Accepted)> ImportFileAsync(SightlineDb db, string file, string? format, ImportOptions options, Dictionary<string, string> settings, CancellationToken cancellationToken)
     {
         if (!File.Exists(file))
         {
             await Console.Error.WriteLineAsync($"{file}: no such file");
-            return 2;
+            return (2, 0);
         }
         await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         var head = new byte[4096];
@@ -57,7 +68,7 @@ internal static class ImportCommand
             await Console.Error.WriteLineAsync($"{file}: " + (name is null
                 ? "the format was not recognised; name it with --format (" + string.Join(", ", Importers.Names) + ")"
                 : $"unknown format '{name}' (known: {string.Join(", ", Importers.Names)})"));
-            return 2;
+            return (2, 0);
         }
         if (string.Equals(name, "whois", StringComparison.OrdinalIgnoreCase) && !settings.ContainsKey("seen"))
         {
@@ -79,7 +90,7 @@ internal static class ImportCommand
         {
             await Console.Error.WriteLineAsync($"  ... and {report.Rejected - 20:N0} more rejected");
         }
-        return report.Succeeded ? 0 : 1;
+        return (report.Succeeded ? 0 : 1, report.Accepted);
     }
 
     private static IEnumerable<string> Expand(IEnumerable<string> paths) => paths.SelectMany<string, string>(p =>

@@ -13,7 +13,8 @@ internal static class ServeCommand
         var postgres = new Option<string?>("--postgres") { Description = "Use PostgreSQL with this connection string instead of the SQLite file in the data folder." };
         var noDemo = new Option<bool>("--no-demo") { Description = "Do not load the demo dataset into an empty store." };
         var serve = new ServeOptions();
-        var command = new Command("serve", "Run the Graph threat intelligence API.") { dataDir, urls, postgres, noDemo };
+        var rules = ReputationCommand.RulesOption();
+        var command = new Command("serve", "Run the Graph threat intelligence API.") { dataDir, urls, postgres, noDemo, rules };
         foreach (var option in serve.All)
         {
             command.Options.Add(option);
@@ -28,6 +29,7 @@ internal static class ServeCommand
                 LoadDemo = !parse.GetValue(noDemo),
                 Auth = serve.AuthSettings(parse),
                 Https = serve.HttpsSettings(parse, listen),
+                ReputationRules = parse.GetValue(rules),
             };
             var app = SightlineApp.Create(settings, b => b.WebHost.UseUrls(listen));
             await SightlineApp.InitializeStoreAsync(app, settings, cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Sightline.Auth;
 using Sightline.Data;
 using Sightline.Data.Ingestion;
+using Sightline.Data.Reputation;
 using Sightline.OData;
 
 namespace Sightline.Hosting;
@@ -25,7 +26,7 @@ public static class IngestEndpoint
         return app;
     }
 
-    private static async Task HandleAsync(HttpContext context, string? format, SightlineDb db)
+    private static async Task HandleAsync(HttpContext context, string? format, SightlineDb db, ReputationService reputation)
     {
         await Access.RequireAsync(context, Permission);
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -49,10 +50,16 @@ public static class IngestEndpoint
             .ToDictionary(q => q.Key.ToLowerInvariant(), q => q.Value.ToString(), StringComparer.Ordinal);
 
         ImportReport report;
+        ReputationRunReport? scored = null;
         await _oneAtATime.WaitAsync(context.RequestAborted);
         try
         {
             report = await importer.ImportAsync(db, body, new ImportContext(source, options) { Settings = settings }, context.RequestAborted);
+            // New evidence: verdicts are recomputed now, so that reads stay one row lookup.
+            if (report.Accepted > 0)
+            {
+                scored = await reputation.RecomputeAsync(db, context.RequestAborted);
+            }
         }
         finally
         {
@@ -60,7 +67,7 @@ public static class IngestEndpoint
         }
         if (report.Succeeded)
         {
-            await GraphResponses.WriteJsonAsync(context, json => WriteReport(json, report));
+            await GraphResponses.WriteJsonAsync(context, json => WriteReport(json, report, scored));
             return;
         }
         await WriteRejectedAsync(context, report);
@@ -83,7 +90,7 @@ public static class IngestEndpoint
         return (head, new PrefixedStream(head, body));
     }
 
-    private static void WriteReport(Utf8JsonWriter json, ImportReport report)
+    private static void WriteReport(Utf8JsonWriter json, ImportReport report, ReputationRunReport? scored = null)
     {
         json.WriteStartObject();
         json.WriteString("source", report.Source);
@@ -96,6 +103,15 @@ public static class IngestEndpoint
         json.WriteNumber("alreadyImported", report.AlreadyImported);
         json.WriteBoolean("stopped", report.Stopped);
         json.WriteNumber("seconds", Math.Round(report.Elapsed.TotalSeconds, 3));
+        if (scored is not null)
+        {
+            json.WriteStartObject("reputation");
+            json.WriteString("ruleSet", scored.RuleSetVersion);
+            json.WriteNumber("hostsScored", scored.HostsScored);
+            json.WriteNumber("changed", scored.Changed);
+            json.WriteNumber("seconds", Math.Round(scored.Elapsed.TotalSeconds, 3));
+            json.WriteEndObject();
+        }
         json.WriteEndObject();
     }
 

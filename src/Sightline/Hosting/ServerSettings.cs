@@ -23,5 +23,8 @@ public sealed record ServerSettings
     /// <summary>The certificate for <c>https://</c> listen addresses; null when the server speaks only HTTP.</summary>
     public HttpsSettings? Https { get; init; }
 
+    /// <summary>An operator's reputation rule set; by default <c>reputation-rules.json</c> in the data folder, else the built-in one.</summary>
+    public string? ReputationRules { get; init; }
+
     public StoreOptions ResolveStore() => Store ?? StoreOptions.For(DataDir, null);
 }

@@ -31,6 +31,7 @@ public static partial class SightlineApp
             builder.WebHost.UseKestrelHttpsConfiguration();
             builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(h => h.ServerCertificate = certificate.Certificate));
         }
+        builder.Services.AddReputation(settings);
 
         var app = builder.Build();
         app.UseGraphHeaders();
@@ -48,6 +49,7 @@ public static partial class SightlineApp
         });
         app.MapIngest();
         app.MapOperations();
+        app.MapReputationOverrides();
         app.MapFallback("{**path}", context => throw new GraphException(404, "itemNotFound",
             $"No resource at '{context.Request.Path}'. The Graph API is served under /v1.0 and /beta."));
         return app;
@@ -63,7 +65,7 @@ public static partial class SightlineApp
         {
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Sightline.Demo");
             LogDemoLoading(logger);
-            await DemoDataset.LoadAsync(db, cancellationToken);
+            await DemoDataset.LoadAsync(db, cancellationToken, app.Services.GetRequiredService<ReputationService>().Engine);
             LogDemoLoaded(logger, await db.Hosts.CountAsync(cancellationToken));
         }
     }

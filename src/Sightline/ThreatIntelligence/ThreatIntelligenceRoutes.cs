@@ -97,13 +97,29 @@ public static class ThreatIntelligenceRoutes
     private static async Task<HostReputation?> ReputationAsync(GraphRequest r)
     {
         var id = HostKey(r);
-        var stored = await r.Db.HostReputations.FirstOrDefaultAsync(x => x.HostId == id, r.Aborted);
-        if (stored is not null || !await r.Db.Hosts.AnyAsync(h => h.Id == id, r.Aborted))
+        var stored = await r.Db.HostReputations.AsNoTracking().FirstOrDefaultAsync(x => x.HostId == id, r.Aborted);
+        if (stored is not null)
         {
-            return stored;
+            return WithAbsoluteLinks(stored, r.ServiceRoot);
         }
         // A known host with no evidence either way.
-        return new HostReputation { HostId = id, Id = Data.GraphIds.Guid("reputation:" + id), Classification = ReputationClass.Unknown };
+        return await r.Db.Hosts.AnyAsync(h => h.Id == id, r.Aborted)
+            ? new HostReputation { HostId = id, Id = Data.GraphIds.Guid("reputation:" + id), Classification = ReputationClass.Unknown }
+            : null;
+    }
+
+    /// <summary>Evidence links are stored as paths on this server; like @odata.nextLink they are served absolute, on the request's base URL.</summary>
+    private static HostReputation WithAbsoluteLinks(HostReputation stored, string serviceRoot)
+    {
+        var baseUrl = serviceRoot[..serviceRoot.LastIndexOf('/')];
+        foreach (var rule in stored.Rules)
+        {
+            if (rule.RelatedDetailsUrl is { Length: > 0 } url && url[0] == '/')
+            {
+                rule.RelatedDetailsUrl = baseUrl + url;
+            }
+        }
+        return stored;
     }
 
     private static void MapObservations(GraphRoutes routes)

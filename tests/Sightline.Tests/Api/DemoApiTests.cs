@@ -83,6 +83,31 @@ public sealed class DemoApiTests(DemoServerFixture fixture)
         }
     }
 
+    [Theory]
+    [MemberData(nameof(ShowcaseNames))]
+    [MemberData(nameof(ShowcaseAddresses))]
+    public async Task Every_showcase_host_shows_its_reputation_rules_with_evidence_that_resolves(string host)
+    {
+        var reputation = await Get($"/hosts/{host}/reputation");
+        Assert.Equal("malicious", reputation.GetProperty("classification").GetString());
+        var rules = reputation.GetProperty("rules").EnumerateArray().ToList();
+        Assert.Contains(rules, r => r.GetProperty("severity").GetString() == "high");
+        foreach (var rule in rules)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(rule.GetProperty("name").GetString()));
+            Assert.False(string.IsNullOrWhiteSpace(rule.GetProperty("description").GetString()));
+            if (rule.GetProperty("relatedDetailsUrl").GetString() is { Length: > 0 } url)
+            {
+                Assert.StartsWith("http://localhost/v1.0/", url);
+                using var evidence = await _client.GetAsync(url);
+                Assert.True(evidence.IsSuccessStatusCode, $"{host}: {rule.GetProperty("name").GetString()} links to {url}: {(int)evidence.StatusCode}");
+            }
+        }
+        // The rule set that produced the verdict is named.
+        Assert.Contains(rules, r => (r.GetProperty("description").GetString() ?? "").Contains("rule set", StringComparison.OrdinalIgnoreCase)
+            || (r.GetProperty("name").GetString() ?? "").Contains("rule set", StringComparison.OrdinalIgnoreCase));
+    }
+
     [Fact]
     public async Task Heavy_host_pages_through_hundreds_of_resolutions()
     {

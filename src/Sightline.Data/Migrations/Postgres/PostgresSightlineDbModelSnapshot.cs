@@ -514,6 +514,37 @@ namespace Sightline.Data.Migrations.Postgres
                     b.ToTable("IntelProfileIndicators");
                 });
 
+            modelBuilder.Entity("Sightline.Data.Entities.ListEntry", b =>
+                {
+                    b.Property<string>("List")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ListDateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reference")
+                        .HasColumnType("text");
+
+                    b.HasKey("List", "Value");
+
+                    b.HasIndex("Host");
+
+                    b.ToTable("ListEntries");
+                });
+
             modelBuilder.Entity("Sightline.Data.Entities.PassiveDnsRecord", b =>
                 {
                     b.Property<string>("ParentHostId")
@@ -555,6 +586,29 @@ namespace Sightline.Data.Migrations.Postgres
                     b.HasIndex("ParentHostId", "LastSeenDateTime");
 
                     b.ToTable("PassiveDnsRecords");
+                });
+
+            modelBuilder.Entity("Sightline.Data.Entities.ReputationOverride", b =>
+                {
+                    b.Property<string>("HostId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Author")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Classification")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedDateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("HostId");
+
+                    b.ToTable("ReputationOverrides");
                 });
 
             modelBuilder.Entity("Sightline.Data.Entities.SslCertificate", b =>

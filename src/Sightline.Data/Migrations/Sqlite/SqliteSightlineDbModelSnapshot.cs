@@ -507,6 +507,37 @@ namespace Sightline.Data.Migrations.Sqlite
                     b.ToTable("IntelProfileIndicators");
                 });
 
+            modelBuilder.Entity("Sightline.Data.Entities.ListEntry", b =>
+                {
+                    b.Property<string>("List")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ListDateTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("List", "Value");
+
+                    b.HasIndex("Host");
+
+                    b.ToTable("ListEntries");
+                });
+
             modelBuilder.Entity("Sightline.Data.Entities.PassiveDnsRecord", b =>
                 {
                     b.Property<string>("ParentHostId")
@@ -548,6 +579,29 @@ namespace Sightline.Data.Migrations.Sqlite
                     b.HasIndex("ParentHostId", "LastSeenDateTime");
 
                     b.ToTable("PassiveDnsRecords");
+                });
+
+            modelBuilder.Entity("Sightline.Data.Entities.ReputationOverride", b =>
+                {
+                    b.Property<string>("HostId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Author")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Classification")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedDateTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("HostId");
+
+                    b.ToTable("ReputationOverrides");
                 });
 
             modelBuilder.Entity("Sightline.Data.Entities.SslCertificate", b =>
