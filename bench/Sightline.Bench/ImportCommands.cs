@@ -12,10 +12,10 @@ internal static class ImportCommands
     {
         var seed = new Option<int>("--seed") { Description = "Fixes every generated value (same seed and sizes, same files; certificate keys and signatures aside).", DefaultValueFactory = _ => 42 };
         var records = new Option<long>("--records") { Description = "Passive DNS (COF) records.", DefaultValueFactory = _ => 1_000_000 };
-        var whois = new Option<int>("--whois") { Description = "WHOIS responses (files), spread over three collection rounds.", DefaultValueFactory = _ => 20_000 };
+        var whois = new Option<int>("--whois") { Description = "WHOIS responses (files), spread over three collection rounds.", DefaultValueFactory = _ => 6_000 };
         var certificates = new Option<int>("--certificates") { Description = "Certificate sightings (half as many distinct certificates, also written as PEM bundles).", DefaultValueFactory = _ => 20_000 };
         var harPages = new Option<int>("--har-pages") { Description = "Crawled pages in HAR files (a hundred per file).", DefaultValueFactory = _ => 5_000 };
-        var nmapHosts = new Option<int>("--nmap-hosts") { Description = "Scanned hosts in nmap XML files (five thousand per file).", DefaultValueFactory = _ => 50_000 };
+        var nmapHosts = new Option<int>("--nmap-hosts") { Description = "Scanned hosts in nmap XML files (five thousand per file).", DefaultValueFactory = _ => 30_000 };
         var formats = new Option<string>("--formats") { Description = "Comma separated formats: " + string.Join(",", Dataset.Formats) + ".", DefaultValueFactory = _ => string.Join(",", Dataset.Formats) };
         var batchSize = new Option<int>("--batch-size") { Description = "Records per atomic batch, passed to the import command.", DefaultValueFactory = _ => 20_000 };
         var outDir = new Option<string>("--out-dir") { Description = "The folder to write into (one subfolder per format).", Required = true };

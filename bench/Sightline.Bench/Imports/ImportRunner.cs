@@ -5,11 +5,12 @@ using System.Text.RegularExpressions;
 namespace Sightline.Bench.Imports;
 
 /// <summary>The counts the import command printed, summed over the files of one run.</summary>
-internal readonly record struct ImportCounts(long Accepted, long Merged, long Rejected, long NotStored, long Ignored, long AlreadyImported, int Files)
+/// <param name="Seconds">The import times the command printed per file: the work inside the importer, without process start and migration.</param>
+internal readonly record struct ImportCounts(long Accepted, long Merged, long Rejected, long NotStored, long Ignored, long AlreadyImported, int Files, double Seconds)
 {
     public static ImportCounts operator +(ImportCounts a, ImportCounts b) => new(
         a.Accepted + b.Accepted, a.Merged + b.Merged, a.Rejected + b.Rejected, a.NotStored + b.NotStored,
-        a.Ignored + b.Ignored, a.AlreadyImported + b.AlreadyImported, a.Files + b.Files);
+        a.Ignored + b.Ignored, a.AlreadyImported + b.AlreadyImported, a.Files + b.Files, a.Seconds + b.Seconds);
 }
 
 /// <summary>One run of the real import command: wall and CPU time, peak resident memory, exit code and counts.</summary>
@@ -75,7 +76,8 @@ internal static partial class ImportRunner
         var total = default(ImportCounts);
         foreach (Match m in Summary().Matches(output))
         {
-            total += new ImportCounts(Long(m, "accepted"), Long(m, "merged"), Long(m, "rejected"), Long(m, "notstored"), Long(m, "ignored"), Long(m, "already"), 1);
+            total += new ImportCounts(Long(m, "accepted"), Long(m, "merged"), Long(m, "rejected"), Long(m, "notstored"), Long(m, "ignored"), Long(m, "already"), 1,
+                double.Parse(m.Groups["seconds"].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture));
         }
         return total;
     }
@@ -88,7 +90,7 @@ internal static partial class ImportRunner
     private static string FirstLines(string text, int count) =>
         string.Join('\n', text.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0).Take(count));
 
-    [GeneratedRegex(@"\): (?<accepted>[\d,]+) accepted \((?<merged>[\d,]+) merged into existing\), (?<rejected>[\d,]+) rejected(?:, (?<notstored>[\d,]+) not stored with their batch)?(?:, (?<ignored>[\d,]+) ignored)?(?:, (?<already>[\d,]+) already imported)?")]
+    [GeneratedRegex(@"\): (?<accepted>[\d,]+) accepted \((?<merged>[\d,]+) merged into existing\), (?<rejected>[\d,]+) rejected(?:, (?<notstored>[\d,]+) not stored with their batch)?(?:, (?<ignored>[\d,]+) ignored)?(?:, (?<already>[\d,]+) already imported)?(?:, stopped after too many errors)? in (?<seconds>[\d,.]+) s")]
     private static partial Regex Summary();
 }
 

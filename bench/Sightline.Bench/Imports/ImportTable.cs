@@ -17,14 +17,14 @@ internal static class ImportTable
         md.Append(I($"- Input: seed {d.Seed}; batch size {settings.BatchSize:N0}; each format imported into a fresh store.\n"));
         md.Append(I($"- Load average (1, 5, 15 min) at the start of each format and at its end: "))
             .Append(string.Join("; ", results.Select(r => I($"{r.Input.Format} {r.LoadBefore} -> {r.LoadAfter}")))).Append(".\n\n");
-        md.Append("| format | input | records | merged | rejected | seconds | CPU s | records/s | peak RSS MiB | store MiB |\n");
-        md.Append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        md.Append("| format | input | records | merged | rejected | seconds | importer s | CPU s | records/s | peak RSS MiB | store MiB |\n");
+        md.Append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         foreach (var r in results)
         {
             var c = r.Counts;
             var seconds = r.Elapsed.TotalSeconds;
             md.Append(I($"| {r.Input.Format} | {r.Input.Input} ({r.Input.Bytes / 1048576.0:N1} MiB) | {c.Accepted:N0} | {c.Merged:N0} | {c.Rejected:N0} | "))
-                .Append(I($"{seconds:N1} | {(r.CpuSeconds is { } cpu ? I($"{cpu:N1}") : "n/a")} | {c.Accepted / seconds:N0} | {r.PeakKib / 1024.0:N0} | "))
+                .Append(I($"{seconds:N1} | {c.Seconds:N1} | {(r.CpuSeconds is { } cpu ? I($"{cpu:N1}") : "n/a")} | {c.Accepted / seconds:N0} | {r.PeakKib / 1024.0:N0} | "))
                 .Append(r.StoreBytes is { } bytes ? I($"{bytes / 1048576.0:N1}") : "n/a").Append(" |\n");
         }
         md.Append('\n');
