@@ -65,9 +65,9 @@ internal static class ImportBenchmark
         }
         finally
         {
-            if (postgres is not null)
+            if (postgres is not null && await postgres.DropAsync(database, CancellationToken.None) is { } error)
             {
-                await postgres.DropAsync(database, CancellationToken.None);
+                Log($"{input.Format}: the database {database} could not be dropped; drop it by hand. {error}");
             }
         }
         return new FormatResult(input, runs, size, loadBefore, LoadAverage());

@@ -27,8 +27,28 @@ internal sealed class PostgresAdmin(string connectionString)
             ? bytes
             : null;
 
-    public Task DropAsync(string database, CancellationToken cancellationToken) =>
-        PsqlAsync("postgres", $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", cancellationToken);
+    /// <summary>
+    /// Drops the database; retried for a while, since an autovacuum worker (which FORCE may not terminate) can still
+    /// hold it right after a large import. Returns the error when it never succeeded, so the caller can report it.
+    /// </summary>
+    public async Task<string?> DropAsync(string database, CancellationToken cancellationToken)
+    {
+        string? error = null;
+        for (var attempt = 0; attempt < 30; attempt++)
+        {
+            try
+            {
+                await PsqlAsync("postgres", $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", cancellationToken);
+                return null;
+            }
+            catch (BenchException e)
+            {
+                error = e.Message;
+                await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            }
+        }
+        return error;
+    }
 
     private async Task<string> PsqlAsync(string database, string sql, CancellationToken cancellationToken)
     {
