@@ -100,25 +100,10 @@ root.SetAction(async (parse, _) =>
     }
     return 0;
 });
-var importRecords = new Option<int>("--records") { Description = "Passive DNS records to generate and import.", DefaultValueFactory = _ => 1_000_000 };
-var importBatch = new Option<int>("--batch-size") { Description = "Records per atomic batch.", DefaultValueFactory = _ => 20_000 };
-var keepStore = new Option<string?>("--keep-store") { Description = "Import into this folder and keep it (to measure more on the store, e.g. reputation recompute)." };
-var importCommand = new Command("import", "Import throughput and peak memory of the real import command on generated passive DNS.")
+foreach (var command in ImportCommands.Create(serverDll, dotnet, postgres, output))
 {
-    serverDll, dotnet, postgres, output, importRecords, importBatch, keepStore,
-};
-importCommand.SetAction(async (parse, cancellationToken) =>
-{
-    var report = await ImportBenchmark.RunAsync(BenchSettings.ResolveServerDll(parse.GetValue(serverDll)!), parse.GetValue(dotnet)!,
-        Positive(parse.GetValue(importRecords), "--records"), Positive(parse.GetValue(importBatch), "--batch-size"), parse.GetValue(postgres), cancellationToken, parse.GetValue(keepStore));
-    Console.WriteLine(report);
-    if (parse.GetValue(output) is { Length: > 0 } file)
-    {
-        await File.WriteAllTextAsync(file, report, cancellationToken);
-    }
-    return 0;
-});
-root.Subcommands.Add(importCommand);
+    root.Subcommands.Add(command);
+}
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
 
 static int Positive(int value, string name) =>

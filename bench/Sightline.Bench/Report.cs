@@ -12,7 +12,7 @@ internal static class Report
         Line(md, I($"### Sightline HTTP benchmark: {settings.StoreName}"));
         Line(md);
         Line(md, I($"- Run at {result.StartedAt:yyyy-MM-dd HH:mm} UTC, {result.TotalDuration.TotalSeconds:F0} s in all; server `{settings.ServerDll}`."));
-        Line(md, I($"- Machine: {Environment.ProcessorCount} logical CPUs ({CpuModel()}), {MemTotal()} memory, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}."));
+        Line(md, I($"- Machine: {Environment.ProcessorCount} logical CPUs ({MachineInfo.CpuModel()}), {MachineInfo.MemTotal()} memory, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}."));
         Line(md, I($"- Load average (1, 5, 15 min) before the run: {result.LoadAverageBefore}; at its end: {result.LoadAverageAfter}."));
         Line(md, I($"- Load: {settings.Requests} measured requests per route and concurrency level after {settings.Warmup} warm-up requests; ") +
             I($"concurrency {string.Join(", ", settings.Concurrency)} (closed loop, one HttpClient over loopback, keep-alive); ") +
@@ -88,27 +88,4 @@ internal static class Report
 
     private static string Mib(long? kib) =>
         kib is { } k ? I($"{k / 1024.0:F0} MiB") : "n/a";
-
-    private static string CpuModel() => ProcValue("/proc/cpuinfo", "model name") ?? "unknown CPU";
-
-    private static string MemTotal() =>
-        ProcValue("/proc/meminfo", "MemTotal") is { } total
-        && long.TryParse(total.Split(' ')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var kib)
-            ? I($"{kib / 1024.0 / 1024.0:F1} GiB")
-            : "unknown";
-
-    private static string? ProcValue(string file, string key)
-    {
-        try
-        {
-            return File.ReadLines(file)
-                .Where(l => l.StartsWith(key, StringComparison.Ordinal) && l.Contains(':', StringComparison.Ordinal))
-                .Select(l => l[(l.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim())
-                .FirstOrDefault();
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
 }

@@ -21,7 +21,14 @@ public sealed record StoreOptions(string Provider, string ConnectionString)
 
     public SightlineDb CreateContext() => IsPostgres
         ? new PostgresSightlineDb(new DbContextOptionsBuilder<PostgresSightlineDb>().UseNpgsql(ConnectionString).Options)
-        : new SqliteSightlineDb(new DbContextOptionsBuilder<SqliteSightlineDb>().UseSqlite(ConnectionString).Options);
+        : new SqliteSightlineDb(new DbContextOptionsBuilder<SqliteSightlineDb>().UseSqlite(ConnectionString, o => o.UseParameterizedCollectionMode(CollectionMode)).Options);
+
+    /// <summary>
+    /// On SQLite, <c>ids.Contains(x.Id)</c> binds the list as one JSON parameter read with <c>json_each</c>. EF Core 10's
+    /// default binds one parameter per element, and an import batch names tens of thousands of hosts: beyond SQLite's
+    /// 32,766 bound parameters the statement fails. (PostgreSQL binds the list as one array already.)
+    /// </summary>
+    private const ParameterTranslationMode CollectionMode = ParameterTranslationMode.Parameter;
 
     private static DbContextOptionsBuilder Common(DbContextOptionsBuilder options) => options
         .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
@@ -36,7 +43,7 @@ public sealed record StoreOptions(string Provider, string ConnectionString)
         }
         else
         {
-            services.AddDbContext<SightlineDb, SqliteSightlineDb>(o => Common(o.UseSqlite(ConnectionString)));
+            services.AddDbContext<SightlineDb, SqliteSightlineDb>(o => Common(o.UseSqlite(ConnectionString, n => n.UseParameterizedCollectionMode(CollectionMode))));
         }
     }
 }

@@ -93,6 +93,20 @@ public sealed class CliImportTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task A_batch_naming_more_hosts_than_one_statement_can_bind_is_stored()
+    {
+        // 33,000 names and as many addresses: 66,001 hosts in one batch, more than SQLite (32,766) or PostgreSQL
+        // (65,535) takes as parameters of one statement, so the batch must not look its hosts up one parameter each.
+        const int total = 33_000;
+        var file = Input("wide.cof", Generate(total));
+        var (exit, stdout, stderr) = await SightlineCli.RunAsync(TimeSpan.FromSeconds(300), ["import", .. _server.StoreArgs, "--batch-size", "40000", file]);
+        Assert.True(exit == 0, stdout + stderr);
+        Assert.Contains($"{total:N0} accepted", stdout);
+        await using var db = _server.Store.CreateContext();
+        Assert.Equal(total * 2 + 1, await db.Hosts.CountAsync());
+    }
+
     private async Task<int> CommittedBatchesAsync()
     {
         try

@@ -1,0 +1,107 @@
+using System.Globalization;
+using Sightline.Bench.Generate;
+
+namespace Sightline.Bench.Imports;
+
+/// <summary>What the benchmark of one format measured.</summary>
+internal sealed record FormatResult(GeneratedFormat Input, IReadOnlyList<ImportRun> Runs, long? StoreBytes, string LoadBefore, string LoadAfter)
+{
+    public ImportCounts Counts => Runs.Aggregate(default(ImportCounts), (sum, r) => sum + r.Counts);
+    public TimeSpan Elapsed => TimeSpan.FromTicks(Runs.Sum(r => r.Elapsed.Ticks));
+    public double? CpuSeconds => Runs.All(r => r.CpuSeconds is not null) ? Runs.Sum(r => r.CpuSeconds!.Value) : null;
+    public long PeakKib => Runs.Max(r => r.PeakKib);
+    public bool Succeeded => Runs.All(r => r.ExitCode == 0) && Counts.Rejected == 0 && Counts.NotStored == 0;
+}
+
+internal sealed record ImportBenchmarkSettings(string ServerDll, string Dotnet, string? Postgres, int BatchSize, IReadOnlyList<string> Formats, DatasetOptions Dataset);
+
+/// <summary>
+/// Import throughput per format: generates each format's input (deterministic by seed), runs the real
+/// <c>import</c> command on it into a fresh store (a SQLite file in a temp folder, or a fresh PostgreSQL database),
+/// and measures wall time, CPU time and peak memory of the import process and the store's size on disk.
+/// </summary>
+internal static class ImportBenchmark
+{
+    public static async Task<(IReadOnlyList<FormatResult> Results, DateTimeOffset Started)> RunAsync(ImportBenchmarkSettings settings, CancellationToken cancellationToken)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var root = Path.Combine(Path.GetTempPath(), "sightline-import-bench-" + Guid.NewGuid().ToString("N"));
+        var postgres = settings.Postgres is null ? null : new PostgresAdmin(settings.Postgres);
+        var results = new List<FormatResult>();
+        try
+        {
+            Log($"generating {string.Join(", ", settings.Formats)} (seed {settings.Dataset.Seed}) in {root}");
+            var inputs = await Dataset.GenerateAsync(Path.Combine(root, "input"), settings.Formats, settings.Dataset, cancellationToken);
+            foreach (var input in inputs)
+            {
+                Log($"{input.Format}: {input.Input}, {input.Bytes / 1048576.0:N1} MiB, generated in {input.Generated.TotalSeconds:N1} s; importing");
+                var result = await MeasureAsync(settings, input, Path.Combine(root, "store-" + input.Format), postgres, started, cancellationToken);
+                results.Add(result);
+                Log($"{input.Format}: {result.Counts.Accepted:N0} accepted, {result.Counts.Rejected:N0} rejected in {result.Elapsed.TotalSeconds:N1} s, peak {result.PeakKib / 1024.0:N0} MiB");
+            }
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+        return (results, started);
+    }
+
+    private static async Task<FormatResult> MeasureAsync(ImportBenchmarkSettings settings, GeneratedFormat input, string dataDir, PostgresAdmin? postgres, DateTimeOffset started, CancellationToken cancellationToken)
+    {
+        var database = string.Create(CultureInfo.InvariantCulture, $"sightline_bench_{input.Format}_{started:yyyyMMddHHmmss}");
+        var loadBefore = LoadAverage();
+        var runs = new List<ImportRun>();
+        long? size = null;
+        try
+        {
+            foreach (var step in input.Steps)
+            {
+                runs.Add(await ImportRunner.RunAsync(settings.Dotnet, settings.ServerDll, Arguments(step, dataDir, settings.BatchSize, postgres?.For(database)), cancellationToken));
+            }
+            size = postgres is null
+                ? Directory.EnumerateFiles(dataDir, "sightline.db*").Sum(f => new FileInfo(f).Length)
+                : await postgres.SizeAsync(database, cancellationToken);
+        }
+        finally
+        {
+            if (postgres is not null && await postgres.DropAsync(database, CancellationToken.None) is { } error)
+            {
+                Log($"{input.Format}: the database {database} could not be dropped; drop it by hand. {error}");
+            }
+        }
+        return new FormatResult(input, runs, size, loadBefore, LoadAverage());
+    }
+
+    /// <summary>The import command's arguments; the settings go last, since <c>--set</c> takes every value that follows it.</summary>
+    public static List<string> Arguments(ImportStep step, string dataDir, int batchSize, string? postgres)
+    {
+        List<string> args = ["import", "--data-dir", dataDir, "--batch-size", batchSize.ToString(CultureInfo.InvariantCulture), "--format", step.Format];
+        if (postgres is not null)
+        {
+            args.AddRange(["--postgres", postgres]);
+        }
+        args.AddRange(step.Paths);
+        foreach (var setting in step.Settings)
+        {
+            args.AddRange(["--set", setting]);
+        }
+        return args;
+    }
+
+    /// <summary>The 1, 5 and 15 minute load averages: other work on the machine skews every number here.</summary>
+    public static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
+    }
+
+    private static void Log(string message) =>
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {message}"));
+}
