@@ -21,16 +21,10 @@ public delegate IQueryable<T>? PivotNarrowing<T>(SightlineDb db, IQueryable<T> s
 /// <param name="SeekKey">The column pages are ordered and continued by (<c>$skiptoken</c>); unique within the set.</param>
 /// <param name="SeekPath">The Graph path of <paramref name="SeekKey"/>.</param>
 /// <param name="IndexedPaths">The paths whose <c>eq</c>/<c>in</c> selects an index range.</param>
-public sealed class PivotSet<T>(string Name, Expression<Func<T, string>> SeekKey, string SeekPath, IReadOnlyList<string> IndexedPaths, PivotNarrowing<T>? Narrowing = null)
+public sealed record PivotSet<T>(string Name, Expression<Func<T, string>> SeekKey, string SeekPath, IReadOnlyList<string> IndexedPaths, PivotNarrowing<T>? Narrowing = null)
     where T : class
 {
     private readonly Func<T, string> _seek = SeekKey.Compile();
-
-    public string Name { get; } = Name;
-    public Expression<Func<T, string>> SeekKey { get; } = SeekKey;
-    public string SeekPath { get; } = SeekPath;
-    public IReadOnlyList<string> IndexedPaths { get; } = IndexedPaths;
-    public PivotNarrowing<T>? Narrowing { get; } = Narrowing;
 
     public string SeekValue(T row) => _seek(row);
 
