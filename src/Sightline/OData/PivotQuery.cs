@@ -42,7 +42,8 @@ internal static class PivotQuery
                 }
             }
         }
-        if (!indexed)
+        // With $search (whoisRecords, a query Graph itself serves) the filter only narrows Graph's own result, as before.
+        if (!indexed && request.Options.Search is null)
         {
             throw pivot.Unbounded("This $filter has no condition an index can serve.");
         }

@@ -39,6 +39,7 @@ public sealed class PivotsBoundsTests(PivotsFixture fixture)
     [InlineData("hostTrackers?$orderby=id desc")]
     [InlineData("whoisRecords?$orderby=host/id")]
     [InlineData("whoisRecords?$search=\"registrant/name:Registrant 3\"&$orderby=lastUpdateDateTime desc")]
+    [InlineData("whoisRecords?$search=\"registrant/name:Registrant 3\"&$filter=lastUpdateDateTime ge 2026-01-01")]
     [InlineData("hosts?$filter=microsoft.graph.security.ipAddress/autonomousSystem/number in (64500, 64501) and lastSeenDateTime eq null")]
     public async Task Queries_an_index_serves_are_answered(string url)
     {
