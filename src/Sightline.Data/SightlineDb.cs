@@ -21,6 +21,7 @@ public abstract class SightlineDb(DbContextOptions options) : DbContext(options)
     public DbSet<SslCertificate> SslCertificates => Set<SslCertificate>();
     public DbSet<HostSslCertificate> HostSslCertificates => Set<HostSslCertificate>();
     public DbSet<WhoisRecord> WhoisRecords => Set<WhoisRecord>();
+    public DbSet<WhoisLookup> WhoisLookups => Set<WhoisLookup>();
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleIndicator> ArticleIndicators => Set<ArticleIndicator>();
     public DbSet<IntelProfile> IntelProfiles => Set<IntelProfile>();
@@ -32,6 +33,19 @@ public abstract class SightlineDb(DbContextOptions options) : DbContext(options)
     public DbSet<ReputationOverride> ReputationOverrides => Set<ReputationOverride>();
     public DbSet<ListEntry> ListEntries => Set<ListEntry>();
     public DbSet<ImportedBatch> ImportedBatches => Set<ImportedBatch>();
+
+    // The WHOIS lookup rows are derived on every save, so no writer can leave them out.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        Data.WhoisLookups.DeriveAdded(ChangeTracker, WhoisLookups);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        Data.WhoisLookups.DeriveAdded(ChangeTracker, WhoisLookups);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SightlineDb).Assembly);

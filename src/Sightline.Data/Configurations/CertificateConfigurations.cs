@@ -27,7 +27,7 @@ internal sealed class HostSslCertificateConfiguration : IEntityTypeConfiguration
         b.HasKey(r => new { r.HostId, r.Id });
         b.HasIndex(r => r.Id).IsUnique();
         b.HasIndex(r => new { r.HostId, r.LastSeenDateTime });
-        b.HasIndex(r => r.SslCertificateId);
+        b.HasIndex(r => new { r.SslCertificateId, r.Id });
         b.HasOne(r => r.SslCertificate).WithMany().HasForeignKey(r => r.SslCertificateId);
         b.OwnsMany(r => r.Ports, o => o.ToJson());
     }

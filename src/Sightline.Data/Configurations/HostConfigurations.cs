@@ -9,8 +9,13 @@ internal sealed class HostConfiguration : IEntityTypeConfiguration<Host>
     public void Configure(EntityTypeBuilder<Host> b)
     {
         b.HasKey(h => h.Id);
-        b.HasIndex(h => h.AsNumber);
-        b.HasIndex(h => h.Registrar);
+        // Pivots (hosts by ASN, netblock, country, registrar, registrant): each index ends with the key, so a
+        // page of one value is read in key order and stops after the page.
+        b.HasIndex(h => new { h.AsNumber, h.Id });
+        b.HasIndex(h => new { h.Netblock, h.Id });
+        b.HasIndex(h => new { h.CountryOrRegion, h.Id });
+        b.HasIndex(h => new { h.Registrar, h.Id });
+        b.HasIndex(h => new { h.Registrant, h.Id });
     }
 }
 
@@ -22,6 +27,7 @@ internal sealed class PassiveDnsRecordConfiguration : IEntityTypeConfiguration<P
         b.HasIndex(r => r.Id).IsUnique();
         b.HasIndex(r => new { r.ParentHostId, r.LastSeenDateTime });
         b.HasIndex(r => new { r.ArtifactId, r.LastSeenDateTime });
+        b.HasIndex(r => new { r.ArtifactId, r.Id });
     }
 }
 
@@ -32,7 +38,7 @@ internal sealed class SubdomainConfiguration : IEntityTypeConfiguration<Subdomai
         b.HasKey(r => new { r.ParentHostId, r.Id });
         b.HasIndex(r => r.Id).IsUnique();
         b.HasIndex(r => new { r.ParentHostId, r.FirstSeenDateTime });
-        b.HasIndex(r => r.HostId);
+        b.HasIndex(r => new { r.HostId, r.Id });
     }
 }
 
@@ -43,7 +49,7 @@ internal sealed class HostComponentConfiguration : IEntityTypeConfiguration<Host
         b.HasKey(r => new { r.HostId, r.Id });
         b.HasIndex(r => r.Id).IsUnique();
         b.HasIndex(r => new { r.HostId, r.LastSeenDateTime });
-        b.HasIndex(r => new { r.Name, r.Version });
+        b.HasIndex(r => new { r.Name, r.Version, r.Id });
     }
 }
 
@@ -54,7 +60,8 @@ internal sealed class HostCookieConfiguration : IEntityTypeConfiguration<HostCoo
         b.HasKey(r => new { r.HostId, r.Id });
         b.HasIndex(r => r.Id).IsUnique();
         b.HasIndex(r => new { r.HostId, r.LastSeenDateTime });
-        b.HasIndex(r => new { r.Name, r.Domain });
+        b.HasIndex(r => new { r.Name, r.Id });
+        b.HasIndex(r => new { r.Domain, r.Id });
     }
 }
 
@@ -65,7 +72,7 @@ internal sealed class HostTrackerConfiguration : IEntityTypeConfiguration<HostTr
         b.HasKey(r => new { r.HostId, r.Id });
         b.HasIndex(r => r.Id).IsUnique();
         b.HasIndex(r => new { r.HostId, r.LastSeenDateTime });
-        b.HasIndex(r => new { r.Kind, r.Value });
+        b.HasIndex(r => new { r.Value, r.Id });
     }
 }
 
@@ -77,6 +84,7 @@ internal sealed class HostPairConfiguration : IEntityTypeConfiguration<HostPair>
         b.HasIndex(r => r.Id).IsUnique();
         b.HasIndex(r => new { r.ParentHostId, r.LastSeenDateTime });
         b.HasIndex(r => new { r.ChildHostId, r.LastSeenDateTime });
+        b.HasIndex(r => new { r.ChildHostId, r.Id });
     }
 }
 
@@ -87,6 +95,8 @@ internal sealed class HostPortConfiguration : IEntityTypeConfiguration<HostPort>
         b.HasKey(r => new { r.HostId, r.Id });
         b.HasIndex(r => r.Id).IsUnique();
         b.HasIndex(r => new { r.HostId, r.Port });
+        b.HasIndex(r => new { r.Port, r.Id });
+        b.HasIndex(r => new { r.MostRecentSslCertificateId, r.Id });
         b.OwnsMany(r => r.Banners, o => o.ToJson());
         b.OwnsMany(r => r.Services, o => o.ToJson());
     }

@@ -25,3 +25,13 @@ internal sealed class WhoisRecordConfiguration : IEntityTypeConfiguration<WhoisR
         b.OwnsMany(r => r.Nameservers, o => o.ToJson());
     }
 }
+
+internal sealed class WhoisLookupConfiguration : IEntityTypeConfiguration<WhoisLookup>
+{
+    public void Configure(EntityTypeBuilder<WhoisLookup> b)
+    {
+        // The key is the pivot index: one (path, value) is one range, in version-id order.
+        b.HasKey(l => new { l.Path, l.Value, l.RecordId });
+        b.HasOne<WhoisRecord>().WithMany().HasForeignKey(l => new { l.HostId, l.RecordId }).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.OData.UriParser;
@@ -17,7 +16,8 @@ public static class GraphResponses
         Expression<Func<T, string>> Key,
         Func<IQueryable<T>, IOrderedQueryable<T>>? DefaultOrder = null,
         Func<IQueryable<T>, string, IQueryable<T>>? Search = null,
-        Func<Task>? EnsureParentExists = null) where T : class;
+        Func<Task>? EnsureParentExists = null,
+        PivotSet<T>? Pivot = null) where T : class;
 
     public static async Task CollectionAsync<T>(GraphRequest request, IQueryable<T> source, CollectionSpec<T> spec) where T : class
     {
@@ -25,9 +25,14 @@ public static class GraphResponses
         var parser = request.Parser(spec.Resource.TypeName);
         var binder = new QueryBinder<T>(spec.Resource);
 
-        if (options.Filter is not null)
+        var filter = options.Filter is null ? null : GraphRequest.Parse(parser.ParseFilter);
+        var orderBy = options.OrderBy is null ? null : GraphRequest.Parse(parser.ParseOrderBy);
+        if (spec.Pivot is { } pivot)
         {
-            var filter = GraphRequest.Parse(parser.ParseFilter);
+            source = PivotQuery.Apply(request, pivot, binder, filter, orderBy, source);
+        }
+        else if (filter is not null)
+        {
             source = source.Where(binder.BindFilter(filter));
         }
         if (options.Search is { } search)
@@ -52,20 +57,11 @@ public static class GraphResponses
         var (selection, expansions) = SelectAndExpand(request, parser, spec.Resource);
         long? count = options.Count ? await source.LongCountAsync(request.Aborted) : null;
 
-        var orderBy = options.OrderBy is null ? null : GraphRequest.Parse(parser.ParseOrderBy);
-        var ordered = orderBy is not null
-            ? ((IOrderedQueryable<T>)binder.ApplyOrderBy(source, orderBy)).ThenBy(spec.Key)
-            : spec.DefaultOrder is not null ? spec.DefaultOrder(source).ThenBy(spec.Key) : source.OrderBy(spec.Key);
-
         // As on Graph, $top is the page size (capped at the maximum); a next link follows while more data exists.
-        var skip = options.Skip ?? 0;
         var limit = Math.Min(options.Top ?? request.Paging.DefaultPageSize, request.Paging.MaxPageSize);
-        var rows = limit == 0 ? [] : await ordered.Skip(skip).Take(limit + 1).ToListAsync(request.Aborted);
-        var more = rows.Count > limit;
-        if (more)
-        {
-            rows.RemoveAt(rows.Count - 1);
-        }
+        var (rows, next) = spec.Pivot is { } seek && orderBy is null && options.Skip is null
+            ? await Paging.ByKeyAsync(request, source, seek, limit)
+            : await Paging.ByOffsetAsync(request, Order(source, spec, binder, orderBy), options.SkipOrNumericToken ?? 0, limit);
         if (rows.Count == 0 && spec.EnsureParentExists is not null)
         {
             await spec.EnsureParentExists();
@@ -86,9 +82,9 @@ public static class GraphResponses
                 spec.Resource.Write(json, row, selection, writers);
             }
             json.WriteEndArray();
-            if (more)
+            if (next is not null)
             {
-                json.WriteString("@odata.nextLink", NextLink(request, skip + rows.Count));
+                json.WriteString("@odata.nextLink", next);
             }
             json.WriteEndObject();
         });
@@ -176,23 +172,8 @@ public static class GraphResponses
         return writers;
     }
 
-    /// <summary>The next page: same absolute path on this server, same options, <c>$skip</c> advanced.</summary>
-    private static string NextLink(GraphRequest request, int nextSkip)
-    {
-        var builder = new StringBuilder();
-        builder.Append(request.ServiceRoot).Append('/');
-        builder.Append(string.Join('/', request.Path.Segments.Select(Uri.EscapeDataString)));
-        var separator = '?';
-        foreach (var (name, value) in request.Options.Values)
-        {
-            if (name is "skip" or "skiptoken")
-            {
-                continue;
-            }
-            builder.Append(separator).Append('$').Append(name).Append('=').Append(Uri.EscapeDataString(value));
-            separator = '&';
-        }
-        builder.Append(separator).Append("$skip=").Append(nextSkip);
-        return builder.ToString();
-    }
+    private static IOrderedQueryable<T> Order<T>(IQueryable<T> source, CollectionSpec<T> spec, QueryBinder<T> binder, OrderByClause? orderBy) where T : class =>
+        orderBy is not null ? ((IOrderedQueryable<T>)binder.ApplyOrderBy(source, orderBy)).ThenBy(spec.Key)
+        : spec.DefaultOrder is not null ? spec.DefaultOrder(source).ThenBy(spec.Key)
+        : source.OrderBy(spec.Key);
 }

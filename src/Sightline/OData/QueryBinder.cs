@@ -15,11 +15,11 @@ public sealed class QueryBinder<T>(GraphResource<T> resource) where T : class
 {
     private readonly ParameterExpression _item = Expression.Parameter(typeof(T), "item");
 
-    public Expression<Func<T, bool>> BindFilter(FilterClause filter)
-    {
-        var body = Bind(filter.Expression);
-        return Expression.Lambda<Func<T, bool>>(AsBool(body), _item);
-    }
+    public Expression<Func<T, bool>> BindFilter(FilterClause filter) => BindCondition(filter.Expression);
+
+    /// <summary>One condition of a <c>$filter</c>, such as one operand of its top-level <c>and</c>.</summary>
+    public Expression<Func<T, bool>> BindCondition(QueryNode condition) =>
+        Expression.Lambda<Func<T, bool>>(AsBool(Bind(condition)), _item);
 
     public IQueryable<T> ApplyOrderBy(IQueryable<T> source, OrderByClause? clause)
     {
@@ -73,17 +73,8 @@ public sealed class QueryBinder<T>(GraphResource<T> resource) where T : class
         _ => value,
     };
 
-    private static string PathOf(QueryNode node) => node switch
-    {
-        SingleValuePropertyAccessNode p => Join(PathOf(p.Source), p.Property.Name),
-        SingleComplexNode c => Join(PathOf(c.Source), c.Property.Name),
-        SingleNavigationNode n => Join(PathOf(n.Source), n.NavigationProperty.Name),
-        ResourceRangeVariableReferenceNode => "",
-        NonResourceRangeVariableReferenceNode => "",
-        _ => throw GraphException.BadRequest($"The property path '{node.Kind}' is not supported here."),
-    };
-
-    private static string Join(string prefix, string name) => prefix.Length == 0 ? name : prefix + "/" + name;
+    private static string PathOf(QueryNode node) =>
+        QueryPaths.Of(node) ?? throw GraphException.BadRequest($"The property path '{node.Kind}' is not supported here.");
 
     private Expression BindBinary(BinaryOperatorNode node)
     {

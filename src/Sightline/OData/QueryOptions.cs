@@ -20,7 +20,13 @@ public sealed class QueryOptions
     public string? OrderBy => Get("orderby");
     public string? Search => Get("search");
     public int? Top => Integer("top");
-    public int? Skip => Integer("skip") ?? Integer("skiptoken");
+    public int? Skip => Integer("skip");
+
+    /// <summary>A pivot set's continuation (the last seek key of the previous page).</summary>
+    public string? SkipToken => Get("skiptoken");
+
+    /// <summary>Elsewhere, a numeric <c>$skiptoken</c> is taken as <c>$skip</c>, as it always was.</summary>
+    public int? SkipOrNumericToken => Skip ?? Integer("skiptoken");
     public bool Count => Get("count") is { } c && ParseBool("$count", c);
 
     /// <summary>The options in canonical form (<c>$name</c>), for the OData parser and for next links.</summary>

@@ -59,13 +59,14 @@ internal static class Searches
         return (text[..colon].Trim(), text[(colon + 1)..].Trim());
     }
 
-    public static IQueryable<WhoisRecord> Whois(IQueryable<WhoisRecord> source, string search)
+    /// <summary>Contact names, organizations and emails and name servers come from the WHOIS lookup index.</summary>
+    public static IQueryable<WhoisRecord> Whois(Data.SightlineDb db, IQueryable<WhoisRecord> source, string search)
     {
         var (path, value) = PathAndValue(search, "whoisRecords", "admin/address/state:WA");
         var lowered = value.ToLowerInvariant();
-        if (string.Equals(path, "nameservers/host/id", StringComparison.OrdinalIgnoreCase))
+        if (Pivots.FromWhoisLookup(db, source, new PivotTerm(path, [value])) is { } indexed)
         {
-            return source.Where(r => r.Nameservers.Any(n => n.HostId == lowered));
+            return indexed;
         }
         var field = WhoisTypes.Record.FindPath(path);
         if (field is null || !path.Contains('/', StringComparison.Ordinal) || path.StartsWith("host/", StringComparison.OrdinalIgnoreCase))

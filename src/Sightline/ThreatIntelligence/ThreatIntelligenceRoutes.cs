@@ -13,7 +13,7 @@ namespace Sightline.ThreatIntelligence;
 
 /// <summary>
 /// Every route of the threat intelligence API. The top-level sets Graph calls "not yet supported" for listing
-/// are listable here with bounded, paged results (see the README).
+/// are served as pivots: indexed filters and key-ordered pages (see <see cref="Pivots"/> and the README).
 /// </summary>
 public static class ThreatIntelligenceRoutes
 {
@@ -61,7 +61,7 @@ public static class ThreatIntelligenceRoutes
 
     private static void MapHosts(GraphRoutes routes)
     {
-        routes.Collection("hosts", r => r.Db.Hosts, _ => new(AnyHost, h => h.Id), withItems: false);
+        routes.Collection("hosts", r => r.Db.Hosts, _ => new(AnyHost, h => h.Id, Pivot: Pivots.Hosts), withItems: false);
         routes.Entity("hosts/{key}", AnyHost, r => r.Db.Hosts.FirstOrDefaultAsync(h => h.Id == HostKey(r), r.Aborted),
             r => $"Host '{r.Key(0)}' was not found.");
         routes.Collection("hosts/{key}/passiveDns", r => r.Db.PassiveDnsRecords.Where(p => p.ParentHostId == HostKey(r)),
@@ -124,25 +124,25 @@ public static class ThreatIntelligenceRoutes
 
     private static void MapObservations(GraphRoutes routes)
     {
-        routes.Collection("passiveDnsRecords", r => r.Db.PassiveDnsRecords, _ => new(PassiveDns, p => p.Id));
+        routes.Collection("passiveDnsRecords", r => r.Db.PassiveDnsRecords, _ => new(PassiveDns, p => p.Id, Pivot: Pivots.PassiveDns));
         HostNavigation(routes, "passiveDnsRecords/{key}/parentHost", r => r.Db.PassiveDnsRecords.Where(p => p.Id == r.Key(0)).Select(p => p.ParentHostId));
         HostNavigation(routes, "passiveDnsRecords/{key}/artifact", r => r.Db.PassiveDnsRecords.Where(p => p.Id == r.Key(0)).Select(p => p.ArtifactId));
-        routes.Collection("subdomains", r => r.Db.Subdomains, _ => new(Subdomain, s => s.Id));
+        routes.Collection("subdomains", r => r.Db.Subdomains, _ => new(Subdomain, s => s.Id, Pivot: Pivots.Subdomains));
         HostNavigation(routes, "subdomains/{key}/host", r => r.Db.Subdomains.Where(s => s.Id == r.Key(0)).Select(s => s.HostId));
-        routes.Collection("hostComponents", r => r.Db.HostComponents, _ => new(Component, c => c.Id));
+        routes.Collection("hostComponents", r => r.Db.HostComponents, _ => new(Component, c => c.Id, Pivot: Pivots.Components));
         HostNavigation(routes, "hostComponents/{key}/host", r => r.Db.HostComponents.Where(c => c.Id == r.Key(0)).Select(c => c.HostId));
-        routes.Collection("hostCookies", r => r.Db.HostCookies, _ => new(Cookie, c => c.Id));
+        routes.Collection("hostCookies", r => r.Db.HostCookies, _ => new(Cookie, c => c.Id, Pivot: Pivots.Cookies));
         HostNavigation(routes, "hostCookies/{key}/host", r => r.Db.HostCookies.Where(c => c.Id == r.Key(0)).Select(c => c.HostId));
-        routes.Collection("hostTrackers", r => r.Db.HostTrackers, _ => new(Tracker, c => c.Id));
+        routes.Collection("hostTrackers", r => r.Db.HostTrackers, _ => new(Tracker, c => c.Id, Pivot: Pivots.Trackers));
         HostNavigation(routes, "hostTrackers/{key}/host", r => r.Db.HostTrackers.Where(c => c.Id == r.Key(0)).Select(c => c.HostId));
-        routes.Collection("hostPairs", r => r.Db.HostPairs, _ => new(Pair, p => p.Id));
+        routes.Collection("hostPairs", r => r.Db.HostPairs, _ => new(Pair, p => p.Id, Pivot: Pivots.Pairs));
         HostNavigation(routes, "hostPairs/{key}/parentHost", r => r.Db.HostPairs.Where(p => p.Id == r.Key(0)).Select(p => p.ParentHostId));
         HostNavigation(routes, "hostPairs/{key}/childHost", r => r.Db.HostPairs.Where(p => p.Id == r.Key(0)).Select(p => p.ChildHostId));
-        routes.Collection("hostPorts", r => r.Db.HostPorts, _ => new(Port, p => p.Id));
+        routes.Collection("hostPorts", r => r.Db.HostPorts, _ => new(Port, p => p.Id, Pivot: Pivots.Ports));
         HostNavigation(routes, "hostPorts/{key}/host", r => r.Db.HostPorts.Where(p => p.Id == r.Key(0)).Select(p => p.HostId));
         routes.Entity("hostPorts/{key}/mostRecentSslCertificate", Certificate, r => r.Db.SslCertificates.FirstOrDefaultAsync(
             c => c.Id == r.Db.HostPorts.Where(p => p.Id == r.Key(0)).Select(p => p.MostRecentSslCertificateId).FirstOrDefault(), r.Aborted));
-        routes.Collection("hostSslCertificates", r => r.Db.HostSslCertificates.Include(c => c.SslCertificate), _ => new(HostCertificate, c => c.Id));
+        routes.Collection("hostSslCertificates", r => r.Db.HostSslCertificates.Include(c => c.SslCertificate), _ => new(HostCertificate, c => c.Id, Pivot: Pivots.HostCertificates));
         HostNavigation(routes, "hostSslCertificates/{key}/host", r => r.Db.HostSslCertificates.Where(c => c.Id == r.Key(0)).Select(c => c.HostId));
         routes.Entity("hostSslCertificates/{key}/sslCertificate", Certificate, r => r.Db.SslCertificates.FirstOrDefaultAsync(
             c => c.Id == r.Db.HostSslCertificates.Where(h => h.Id == r.Key(0)).Select(h => h.SslCertificateId).FirstOrDefault(), r.Aborted));
@@ -156,13 +156,13 @@ public static class ThreatIntelligenceRoutes
     private static void MapWhois(GraphRoutes routes)
     {
         routes.Collection("whoisRecords", r => r.Db.WhoisRecords.Where(w => w.IsCurrent),
-            _ => new(Record, w => w.Id, q => q.OrderBy(w => w.HostId), Searches.Whois));
+            r => new(Record, w => w.Id, q => q.OrderBy(w => w.HostId), (q, s) => Searches.Whois(r.Db, q, s), Pivot: Pivots.WhoisRecords));
         routes.Collection("whoisRecords/{key}/history",
             r => r.Db.WhoisRecords.Where(w => w.HostId == r.Db.WhoisRecords.Where(x => x.Id == r.Key(0) && x.IsCurrent).Select(x => x.HostId).FirstOrDefault()),
             r => new(HistoryRecord, w => w.Id, q => q.OrderByDescending(w => w.LastUpdateDateTime),
                 EnsureParentExists: () => MustExist(r, r.Db.WhoisRecords.AnyAsync(w => w.Id == r.Key(0) && w.IsCurrent, r.Aborted), "whoisRecord")));
         HostNavigation(routes, "whoisRecords/{key}/host", r => r.Db.WhoisRecords.Where(w => w.Id == r.Key(0) && w.IsCurrent).Select(w => w.HostId));
-        routes.Collection("whoisHistoryRecords", r => r.Db.WhoisRecords, _ => new(HistoryRecord, w => w.Id));
+        routes.Collection("whoisHistoryRecords", r => r.Db.WhoisRecords, _ => new(HistoryRecord, w => w.Id, Pivot: Pivots.WhoisHistory));
         HostNavigation(routes, "whoisHistoryRecords/{key}/host", r => r.Db.WhoisRecords.Where(w => w.Id == r.Key(0)).Select(w => w.HostId));
     }
 

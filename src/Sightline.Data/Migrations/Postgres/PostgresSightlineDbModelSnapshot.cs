@@ -143,9 +143,15 @@ namespace Sightline.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AsNumber");
+                    b.HasIndex("AsNumber", "Id");
 
-                    b.HasIndex("Registrar");
+                    b.HasIndex("CountryOrRegion", "Id");
+
+                    b.HasIndex("Netblock", "Id");
+
+                    b.HasIndex("Registrant", "Id");
+
+                    b.HasIndex("Registrar", "Id");
 
                     b.ToTable("Hosts");
                 });
@@ -183,7 +189,7 @@ namespace Sightline.Data.Migrations.Postgres
 
                     b.HasIndex("HostId", "LastSeenDateTime");
 
-                    b.HasIndex("Name", "Version");
+                    b.HasIndex("Name", "Version", "Id");
 
                     b.ToTable("HostComponents");
                 });
@@ -215,9 +221,11 @@ namespace Sightline.Data.Migrations.Postgres
                     b.HasIndex("Id")
                         .IsUnique();
 
+                    b.HasIndex("Domain", "Id");
+
                     b.HasIndex("HostId", "LastSeenDateTime");
 
-                    b.HasIndex("Name", "Domain");
+                    b.HasIndex("Name", "Id");
 
                     b.ToTable("HostCookies");
                 });
@@ -254,6 +262,8 @@ namespace Sightline.Data.Migrations.Postgres
 
                     b.HasIndex("Id")
                         .IsUnique();
+
+                    b.HasIndex("ChildHostId", "Id");
 
                     b.HasIndex("ChildHostId", "LastSeenDateTime");
 
@@ -300,6 +310,10 @@ namespace Sightline.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("HostId", "Port");
+
+                    b.HasIndex("MostRecentSslCertificateId", "Id");
+
+                    b.HasIndex("Port", "Id");
 
                     b.ToTable("HostPorts");
                 });
@@ -351,9 +365,9 @@ namespace Sightline.Data.Migrations.Postgres
                     b.HasIndex("Id")
                         .IsUnique();
 
-                    b.HasIndex("SslCertificateId");
-
                     b.HasIndex("HostId", "LastSeenDateTime");
+
+                    b.HasIndex("SslCertificateId", "Id");
 
                     b.ToTable("HostSslCertificates");
                 });
@@ -387,7 +401,7 @@ namespace Sightline.Data.Migrations.Postgres
 
                     b.HasIndex("HostId", "LastSeenDateTime");
 
-                    b.HasIndex("Kind", "Value");
+                    b.HasIndex("Value", "Id");
 
                     b.ToTable("HostTrackers");
                 });
@@ -581,6 +595,8 @@ namespace Sightline.Data.Migrations.Postgres
                     b.HasIndex("Id")
                         .IsUnique();
 
+                    b.HasIndex("ArtifactId", "Id");
+
                     b.HasIndex("ArtifactId", "LastSeenDateTime");
 
                     b.HasIndex("ParentHostId", "LastSeenDateTime");
@@ -668,10 +684,10 @@ namespace Sightline.Data.Migrations.Postgres
 
                     b.HasKey("ParentHostId", "Id");
 
-                    b.HasIndex("HostId");
-
                     b.HasIndex("Id")
                         .IsUnique();
+
+                    b.HasIndex("HostId", "Id");
 
                     b.HasIndex("ParentHostId", "FirstSeenDateTime");
 
@@ -760,6 +776,28 @@ namespace Sightline.Data.Migrations.Postgres
                     b.HasKey("VulnerabilityId", "Id");
 
                     b.ToTable("VulnerabilityComponents");
+                });
+
+            modelBuilder.Entity("Sightline.Data.Entities.WhoisLookup", b =>
+                {
+                    b.Property<string>("Path")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RecordId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("HostId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Path", "Value", "RecordId");
+
+                    b.HasIndex("HostId", "RecordId");
+
+                    b.ToTable("WhoisLookups");
                 });
 
             modelBuilder.Entity("Sightline.Data.Entities.WhoisRecord", b =>
@@ -1185,6 +1223,15 @@ namespace Sightline.Data.Migrations.Postgres
                     b.Navigation("Exploits");
 
                     b.Navigation("References");
+                });
+
+            modelBuilder.Entity("Sightline.Data.Entities.WhoisLookup", b =>
+                {
+                    b.HasOne("Sightline.Data.Entities.WhoisRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HostId", "RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Sightline.Data.Entities.WhoisRecord", b =>

@@ -136,9 +136,15 @@ namespace Sightline.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AsNumber");
+                    b.HasIndex("AsNumber", "Id");
 
-                    b.HasIndex("Registrar");
+                    b.HasIndex("CountryOrRegion", "Id");
+
+                    b.HasIndex("Netblock", "Id");
+
+                    b.HasIndex("Registrant", "Id");
+
+                    b.HasIndex("Registrar", "Id");
 
                     b.ToTable("Hosts");
                 });
@@ -176,7 +182,7 @@ namespace Sightline.Data.Migrations.Sqlite
 
                     b.HasIndex("HostId", "LastSeenDateTime");
 
-                    b.HasIndex("Name", "Version");
+                    b.HasIndex("Name", "Version", "Id");
 
                     b.ToTable("HostComponents");
                 });
@@ -208,9 +214,11 @@ namespace Sightline.Data.Migrations.Sqlite
                     b.HasIndex("Id")
                         .IsUnique();
 
+                    b.HasIndex("Domain", "Id");
+
                     b.HasIndex("HostId", "LastSeenDateTime");
 
-                    b.HasIndex("Name", "Domain");
+                    b.HasIndex("Name", "Id");
 
                     b.ToTable("HostCookies");
                 });
@@ -247,6 +255,8 @@ namespace Sightline.Data.Migrations.Sqlite
 
                     b.HasIndex("Id")
                         .IsUnique();
+
+                    b.HasIndex("ChildHostId", "Id");
 
                     b.HasIndex("ChildHostId", "LastSeenDateTime");
 
@@ -293,6 +303,10 @@ namespace Sightline.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("HostId", "Port");
+
+                    b.HasIndex("MostRecentSslCertificateId", "Id");
+
+                    b.HasIndex("Port", "Id");
 
                     b.ToTable("HostPorts");
                 });
@@ -344,9 +358,9 @@ namespace Sightline.Data.Migrations.Sqlite
                     b.HasIndex("Id")
                         .IsUnique();
 
-                    b.HasIndex("SslCertificateId");
-
                     b.HasIndex("HostId", "LastSeenDateTime");
+
+                    b.HasIndex("SslCertificateId", "Id");
 
                     b.ToTable("HostSslCertificates");
                 });
@@ -380,7 +394,7 @@ namespace Sightline.Data.Migrations.Sqlite
 
                     b.HasIndex("HostId", "LastSeenDateTime");
 
-                    b.HasIndex("Kind", "Value");
+                    b.HasIndex("Value", "Id");
 
                     b.ToTable("HostTrackers");
                 });
@@ -574,6 +588,8 @@ namespace Sightline.Data.Migrations.Sqlite
                     b.HasIndex("Id")
                         .IsUnique();
 
+                    b.HasIndex("ArtifactId", "Id");
+
                     b.HasIndex("ArtifactId", "LastSeenDateTime");
 
                     b.HasIndex("ParentHostId", "LastSeenDateTime");
@@ -661,10 +677,10 @@ namespace Sightline.Data.Migrations.Sqlite
 
                     b.HasKey("ParentHostId", "Id");
 
-                    b.HasIndex("HostId");
-
                     b.HasIndex("Id")
                         .IsUnique();
+
+                    b.HasIndex("HostId", "Id");
 
                     b.HasIndex("ParentHostId", "FirstSeenDateTime");
 
@@ -753,6 +769,28 @@ namespace Sightline.Data.Migrations.Sqlite
                     b.HasKey("VulnerabilityId", "Id");
 
                     b.ToTable("VulnerabilityComponents");
+                });
+
+            modelBuilder.Entity("Sightline.Data.Entities.WhoisLookup", b =>
+                {
+                    b.Property<string>("Path")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HostId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Path", "Value", "RecordId");
+
+                    b.HasIndex("HostId", "RecordId");
+
+                    b.ToTable("WhoisLookups");
                 });
 
             modelBuilder.Entity("Sightline.Data.Entities.WhoisRecord", b =>
@@ -1178,6 +1216,15 @@ namespace Sightline.Data.Migrations.Sqlite
                     b.Navigation("Exploits");
 
                     b.Navigation("References");
+                });
+
+            modelBuilder.Entity("Sightline.Data.Entities.WhoisLookup", b =>
+                {
+                    b.HasOne("Sightline.Data.Entities.WhoisRecord", null)
+                        .WithMany()
+                        .HasForeignKey("HostId", "RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Sightline.Data.Entities.WhoisRecord", b =>
