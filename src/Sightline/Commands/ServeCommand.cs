@@ -14,7 +14,8 @@ internal static class ServeCommand
         var noDemo = new Option<bool>("--no-demo") { Description = "Do not load the demo dataset into an empty store." };
         var serve = new ServeOptions();
         var command = new Command("serve", "Run the Graph threat intelligence API.") { dataDir, urls, postgres, noDemo };
-        foreach (var option in serve.All)
+        var limits = new LimitOptions();
+        foreach (var option in serve.All.Concat(limits.All))
         {
             command.Options.Add(option);
         }
@@ -28,6 +29,8 @@ internal static class ServeCommand
                 LoadDemo = !parse.GetValue(noDemo),
                 Auth = serve.AuthSettings(parse),
                 Https = serve.HttpsSettings(parse, listen),
+                Limits = limits.LimitSettings(parse),
+                Audit = limits.AuditSettings(parse),
             };
             var app = SightlineApp.Create(settings, b => b.WebHost.UseUrls(listen));
             await SightlineApp.InitializeStoreAsync(app, settings, cancellationToken);

@@ -1,5 +1,6 @@
 using Sightline.Auth;
 using Sightline.Data;
+using Sightline.Limits;
 using Sightline.OData;
 
 namespace Sightline.Hosting;
@@ -22,6 +23,12 @@ public sealed record ServerSettings
 
     /// <summary>The certificate for <c>https://</c> listen addresses; null when the server speaks only HTTP.</summary>
     public HttpsSettings? Https { get; init; }
+
+    /// <summary>Throttling and the bounds on one request's work.</summary>
+    public LimitSettings Limits { get; init; } = new();
+
+    /// <summary>The audit log of who asked what.</summary>
+    public AuditSettings Audit { get; init; } = new();
 
     public StoreOptions ResolveStore() => Store ?? StoreOptions.For(DataDir, null);
 }

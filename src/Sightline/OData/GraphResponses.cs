@@ -28,6 +28,7 @@ public static class GraphResponses
         if (options.Filter is not null)
         {
             var filter = GraphRequest.Parse(parser.ParseFilter);
+            request.Limits.CheckFilter(filter);
             source = source.Where(binder.BindFilter(filter));
         }
         if (options.Search is { } search)
