@@ -31,7 +31,8 @@ public static class RequestBounds
     {
         app.Use((context, next) =>
         {
-            var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "";
+            var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw
+                ? raw : context.Request.PathBase + context.Request.Path.ToUriComponent() + context.Request.QueryString;
             if (limits.MaxUrlLength > 0 && target.Length > limits.MaxUrlLength)
             {
                 throw new GraphException(414, "RequestUriTooLong",
@@ -47,6 +48,7 @@ public static class RequestBounds
         Timeout = timeout > TimeSpan.Zero ? timeout : null,
         TimeoutStatusCode = 504,
         WriteTimeoutResponse = context => GraphErrors.WriteAsync(context, 504, "GatewayTimeout",
-            $"The request did not complete within {timeout.TotalSeconds:0.###} seconds and was cancelled; narrow the query (a $filter, a smaller $top) or try again later."),
+            $"The request did not complete within {timeout.TotalSeconds:0.###} seconds and was cancelled; narrow the query (a $filter, a smaller $top) or try again later.",
+            CancellationToken.None),
     };
 }
