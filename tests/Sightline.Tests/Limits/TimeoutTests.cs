@@ -22,6 +22,27 @@ public sealed class TimeoutTests
         await client.GetJsonAsync("/healthz");
     }
 
+    [Fact]
+    public async Task A_graph_read_blocked_in_the_store_past_its_time_limit_answers_504_on_postgres()
+    {
+        if (SightlineServer.PostgresBase is null)
+        {
+            return; // SQLite readers are not blocked by a writer in WAL mode: only PostgreSQL can hold a read here.
+        }
+        await using var server = await SightlineServer.StartAsync(loadDemo: false,
+            settings: s => s with { Limits = s.Limits with { RequestTimeout = TimeSpan.FromMilliseconds(300) } });
+        await using var connection = new Npgsql.NpgsqlConnection(server.Store.ConnectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var command = new Npgsql.NpgsqlCommand("LOCK TABLE \"Articles\" IN ACCESS EXCLUSIVE MODE", connection, transaction))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        using var client = server.Client();
+        Assert.Equal("GatewayTimeout", await client.GetErrorAsync(Graph.Root + "/articles", 504));
+    }
+
     /// <summary>A request body that sends a few bytes and then nothing, until the request is over.</summary>
     private sealed class StalledContent : HttpContent
     {
