@@ -15,7 +15,8 @@ internal static class ServeCommand
         var serve = new ServeOptions();
         var rules = ReputationCommand.RulesOption();
         var command = new Command("serve", "Run the Graph threat intelligence API.") { dataDir, urls, postgres, noDemo, rules };
-        foreach (var option in serve.All)
+        var limits = new LimitOptions();
+        foreach (var option in serve.All.Concat(limits.All))
         {
             command.Options.Add(option);
         }
@@ -30,6 +31,8 @@ internal static class ServeCommand
                 Auth = serve.AuthSettings(parse),
                 Https = serve.HttpsSettings(parse, listen),
                 ReputationRules = parse.GetValue(rules),
+                Limits = limits.LimitSettings(parse),
+                Audit = limits.AuditSettings(parse),
             };
             var app = SightlineApp.Create(settings, b => b.WebHost.UseUrls(listen));
             await SightlineApp.InitializeStoreAsync(app, settings, cancellationToken);

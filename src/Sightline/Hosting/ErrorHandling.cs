@@ -22,7 +22,8 @@ public static partial class ErrorHandling
         }
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)
         {
-            await GraphErrors.WriteAsync(context, e.StatusCode, "BadRequest", e.Message);
+            var code = e.StatusCode switch { 413 => "RequestEntityTooLarge", 414 => "RequestUriTooLong", 408 => "RequestTimeout", _ => "BadRequest" };
+            await GraphErrors.WriteAsync(context, e.StatusCode, code, e.Message);
         }
         catch (Exception e) when (!context.Response.HasStarted)
         {

@@ -11,7 +11,7 @@ namespace Sightline.Hosting;
 /// The Graph surface: <c>/v1.0/...</c> and <c>/beta/...</c>. Reads the raw request target (so encoded
 /// slashes and plus signs in keys survive), authenticates, resolves the path and runs the route.
 /// </summary>
-public sealed class GraphEndpoint(GraphRoutes routes, PagingOptions paging)
+public sealed class GraphEndpoint(GraphRoutes routes, PagingOptions paging, QueryLimits limits)
 {
     private static readonly string[] _versions = ["v1.0", "beta"];
 
@@ -42,10 +42,11 @@ public sealed class GraphEndpoint(GraphRoutes routes, PagingOptions paging)
         await Access.RequireAsync(context, Permissions.Read);
         var path = GraphPath.Parse(segments);
         var options = QueryOptions.Parse(rawQuery);
+        limits.CheckLengths(options);
         var handler = routes.Find(path.Pattern)
             ?? throw GraphException.BadRequest($"The path '{string.Join('/', path.Segments)}' is in the schema but Microsoft Graph documents no way to read it.");
         var db = context.RequestServices.GetRequiredService<SightlineDb>();
-        await handler(new GraphRequest(context, db, path, options, serviceRoot, paging));
+        await handler(new GraphRequest(context, db, path, options, serviceRoot, paging, limits));
     }
 
     private static (string Path, string Query) RawTarget(HttpContext context)

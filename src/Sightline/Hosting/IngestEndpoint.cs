@@ -4,6 +4,7 @@ using Sightline.Auth;
 using Sightline.Data;
 using Sightline.Data.Ingestion;
 using Sightline.Data.Reputation;
+using Sightline.Limits;
 using Sightline.OData;
 
 namespace Sightline.Hosting;
@@ -16,26 +17,30 @@ namespace Sightline.Hosting;
 public static class IngestEndpoint
 {
     public const string Permission = Permissions.Ingest;
-    public const long MaxBodyBytes = 1L << 30;
 
     private static readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
     public static IEndpointRouteBuilder MapIngest(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/ingest/{format?}", HandleAsync);
+        app.MapPost("/ingest/{format?}", HandleAsync).WithRequestTimeout(RequestBounds.IngestTimeoutPolicy);
         return app;
     }
 
-    private static async Task HandleAsync(HttpContext context, string? format, SightlineDb db, ReputationService reputation)
+    private static async Task HandleAsync(HttpContext context, string? format, SightlineDb db, ReputationService reputation, LimitSettings limits)
     {
         await Access.RequireAsync(context, Permission);
+        var maxBytes = limits.MaxIngestBytes > 0 ? limits.MaxIngestBytes : (long?)null;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = MaxBodyBytes;
+            limit.MaxRequestBodySize = maxBytes;
+        }
+        if (maxBytes is { } most && context.Request.ContentLength > most)
+        {
+            throw TooLarge(most);
         }
         var query = context.Request.Query;
         var source = query["name"].FirstOrDefault() is { Length: > 0 } n ? Path.GetFileName(n) : "request body";
-        var (head, body) = await PeekAsync(context.Request.Body, context.RequestAborted);
+        var (head, body) = await PeekAsync(maxBytes is { } m ? new BoundedStream(context.Request.Body, m, TooLarge) : context.Request.Body, context.RequestAborted);
         var name = format ?? Importers.Detect(source, head);
         if (name is null || Importers.Find(name) is not { } importer)
         {
@@ -72,6 +77,9 @@ public static class IngestEndpoint
         }
         await WriteRejectedAsync(context, report);
     }
+
+    private static GraphException TooLarge(long max) => new(413, "RequestEntityTooLarge",
+        $"The request body is larger than {max} bytes, the most one ingest request may send; split the file or raise --max-ingest-bytes.");
 
     /// <summary>Reads the first bytes (to recognise the format) and gives back a stream that still starts with them.</summary>
     private static async Task<(byte[] Head, Stream Body)> PeekAsync(Stream body, CancellationToken cancellationToken)

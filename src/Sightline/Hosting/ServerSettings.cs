@@ -1,5 +1,6 @@
 using Sightline.Auth;
 using Sightline.Data;
+using Sightline.Limits;
 using Sightline.OData;
 
 namespace Sightline.Hosting;
@@ -25,6 +26,12 @@ public sealed record ServerSettings
 
     /// <summary>An operator's reputation rule set; by default <c>reputation-rules.json</c> in the data folder, else the built-in one.</summary>
     public string? ReputationRules { get; init; }
+
+    /// <summary>Throttling and the bounds on one request's work.</summary>
+    public LimitSettings Limits { get; init; } = new();
+
+    /// <summary>The audit log of who asked what.</summary>
+    public AuditSettings Audit { get; init; } = new();
 
     public StoreOptions ResolveStore() => Store ?? StoreOptions.For(DataDir, null);
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Sightline.Auth;
 using Sightline.Data;
 using Sightline.Data.Demo;
+using Sightline.Limits;
 using Sightline.OData;
 using Sightline.ThreatIntelligence;
 
@@ -24,6 +25,11 @@ public static partial class SightlineApp
         builder.Services.AddSingleton(ThreatIntelligenceRoutes.Build());
         builder.Services.AddSingleton<GraphEndpoint>();
         builder.Services.AddSightlineAuthentication(settings.Auth, settings.DataDir);
+        builder.Services.AddSingleton(settings.Limits);
+        builder.Services.AddSingleton(settings.Limits.Query);
+        builder.Services.AddSightlineThrottling(settings.Limits);
+        builder.Services.AddAuditLog(settings.Audit, settings.DataDir);
+        builder.AddRequestBounds(settings.Limits);
         if (settings.Https is { } https)
         {
             var certificate = HttpsCertificate.Load(https, settings.DataDir);
@@ -35,9 +41,12 @@ public static partial class SightlineApp
 
         var app = builder.Build();
         app.UseGraphHeaders();
+        app.UseAuditLog(settings.Audit);
         app.UseSightlineAuthentication(settings.Auth);
         app.UseGraphErrors();
+        app.UseRequestBounds(settings.Limits);
         app.UseAuthentication();
+        app.UseSightlineThrottling(settings.Limits);
         app.Use(async (context, next) =>
         {
             if (GraphEndpoint.VersionOf(context.Request.Path) is { } version)

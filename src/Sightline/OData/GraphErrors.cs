@@ -5,7 +5,8 @@ namespace Sightline.OData;
 /// <summary>Writes Graph's error envelope: <c>{"error":{"code","message","innerError":{...}}}</c>.</summary>
 public static class GraphErrors
 {
-    public static async Task WriteAsync(HttpContext context, int status, string code, string message)
+    /// <param name="cancellationToken">Instead of the request's own token (which a request timeout has already cancelled).</param>
+    public static async Task WriteAsync(HttpContext context, int status, string code, string message, CancellationToken? cancellationToken = null)
     {
         var response = context.Response;
         response.StatusCode = status;
@@ -27,6 +28,6 @@ public static class GraphErrors
         }
         response.ContentLength = buffer.Length;
         buffer.Position = 0;
-        await buffer.CopyToAsync(response.Body, context.RequestAborted);
+        await buffer.CopyToAsync(response.Body, cancellationToken ?? context.RequestAborted);
     }
 }

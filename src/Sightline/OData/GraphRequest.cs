@@ -10,7 +10,7 @@ namespace Sightline.OData;
 public sealed record PagingOptions(int DefaultPageSize = 100, int MaxPageSize = 1000);
 
 /// <summary>One Graph request: its resolved path, its query options, the store and the external base URL.</summary>
-public sealed class GraphRequest(HttpContext http, SightlineDb db, GraphPath path, QueryOptions options, string serviceRoot, PagingOptions paging)
+public sealed class GraphRequest(HttpContext http, SightlineDb db, GraphPath path, QueryOptions options, string serviceRoot, PagingOptions paging, QueryLimits? limits = null)
 {
     public HttpContext Http { get; } = http;
     public SightlineDb Db { get; } = db;
@@ -21,6 +21,8 @@ public sealed class GraphRequest(HttpContext http, SightlineDb db, GraphPath pat
     public string ServiceRoot { get; } = serviceRoot;
 
     public PagingOptions Paging { get; } = paging;
+
+    public QueryLimits Limits { get; } = limits ?? new();
 
     public CancellationToken Aborted => Http.RequestAborted;
 
@@ -40,10 +42,12 @@ public sealed class GraphRequest(HttpContext http, SightlineDb db, GraphPath pat
                 raw["$" + name] = value;
             }
         }
-        return new ODataQueryOptionParser(GraphModel.Model, type, null, raw)
+        var parser = new ODataQueryOptionParser(GraphModel.Model, type, null, raw)
         {
             Resolver = new StringAsEnumResolver { EnableCaseInsensitive = true },
         };
+        parser.Settings.MaximumExpansionDepth = Limits.MaxExpandDepth;
+        return parser;
     }
 
     /// <summary>Runs an OData parse step, turning the parser's complaints into Graph's 400.</summary>

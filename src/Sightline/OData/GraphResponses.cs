@@ -26,6 +26,10 @@ public static class GraphResponses
         var binder = new QueryBinder<T>(spec.Resource);
 
         var filter = options.Filter is null ? null : GraphRequest.Parse(parser.ParseFilter);
+        if (filter is not null)
+        {
+            request.Limits.CheckFilter(filter);
+        }
         var orderBy = options.OrderBy is null ? null : GraphRequest.Parse(parser.ParseOrderBy);
         if (spec.Pivot is { } pivot)
         {

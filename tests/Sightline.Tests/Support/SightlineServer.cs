@@ -54,7 +54,8 @@ public sealed class SightlineServer : IAsyncDisposable
         var store = PostgresBase is { } pg
             ? StoreOptions.Postgres(new Npgsql.NpgsqlConnectionStringBuilder(pg) { Database = "sightline_test_" + Guid.NewGuid().ToString("N") }.ConnectionString)
             : StoreOptions.Sqlite(Path.Combine(dataDir, "sightline.db"));
-        var serverSettings = new ServerSettings { DataDir = dataDir, LoadDemo = loadDemo, Store = store };
+        // Throttling off unless a test turns it on: the suite's many requests share one token.
+        var serverSettings = new ServerSettings { DataDir = dataDir, LoadDemo = loadDemo, Store = store, Limits = new() { RateLimit = 0 } };
         serverSettings = settings?.Invoke(serverSettings) ?? serverSettings;
         var app = SightlineApp.Create(serverSettings, b =>
         {
