@@ -11,6 +11,7 @@ var root = new RootCommand("Sightline: a self-hosted threat intelligence service
     ServeCommand.Create(dataDir),
     TokenCommand.Create(dataDir),
     ImportCommand.Create(dataDir),
+    DemoCommand.Create(),
     ReputationCommand.Create(dataDir),
 };
 try

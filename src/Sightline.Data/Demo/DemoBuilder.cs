@@ -4,89 +4,54 @@ using Sightline.Data.Entities;
 
 namespace Sightline.Data.Demo;
 
-/// <summary>Collects the demo rows in memory; hosts are kept unique by id.</summary>
+/// <summary>A passive DNS observation, one line of the demo's COF file.</summary>
+internal sealed record DnsObservation(string Name, string Type, string Data, DateTimeOffset First, DateTimeOffset Last, long Count);
+
+/// <summary>A WHOIS response as collected at <paramref name="Seen"/>.</summary>
+internal sealed record WhoisResponse(string Domain, DateTimeOffset Seen, string Text);
+
+/// <summary>A certificate presented by a host on a port at a time, one line of the demo's sightings file.</summary>
+internal sealed record CertificateSighting(string Host, int Port, DateTimeOffset Seen, string Pem);
+
+/// <summary>A link a crawl saw between two hosts (a host pair): a redirect or a resource the parent's page loads.</summary>
+internal sealed record LinkObservation(string Kind, string Parent, string Child, DateTimeOffset First, DateTimeOffset Last);
+
+/// <summary>
+/// Collects the synthetic observations of the demo, in the terms of the standard formats they are written in
+/// (passive DNS, WHOIS text, certificate sightings, crawls, scans). Nothing here is a stored row: the importers
+/// make the rows, exactly as they do for real input.
+/// </summary>
 internal sealed class DemoBuilder
 {
     /// <summary>Every demo date is an offset back from this instant.</summary>
     public static readonly DateTimeOffset BaseDate = new(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private readonly Dictionary<string, Host> _hosts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SslCertificate> _certificates = new(StringComparer.Ordinal);
-    private readonly List<object> _rows = [];
+    private readonly HashSet<string> _hosts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _claimed = new(StringComparer.Ordinal);
 
-    public IReadOnlyCollection<Host> Hosts => _hosts.Values;
-    public List<Article> Articles { get; } = [];
-    public List<ArticleIndicator> ArticleIndicators { get; } = [];
-    public List<IntelProfile> Profiles { get; } = [];
-    public List<IntelProfileIndicator> ProfileIndicators { get; } = [];
-    public List<Vulnerability> Vulnerabilities { get; } = [];
-
-    /// <summary>Host ids of each Unit 42 bundle's host indicators, keyed by the bundle's actor or tool name.</summary>
-    public List<(string Name, string ArticleId, List<string> HostIds)> ArticleHosts { get; } = [];
+    public List<DnsObservation> Dns { get; } = [];
+    public List<WhoisResponse> Whois { get; } = [];
+    public List<CertificateSighting> Certificates { get; } = [];
+    public List<LinkObservation> Links { get; } = [];
+    public List<DemoSite> Sites { get; } = [];
+    public List<DemoScan> Scans { get; } = [];
 
     /// <summary>Synthetic hosts that profiles without public indicators point at.</summary>
     public List<string> SyntheticIndicatorHosts { get; } = [];
 
     public static DateTimeOffset DaysAgo(double days) => BaseDate.AddDays(-days);
 
-    public bool HasHost(string id) => _hosts.ContainsKey(id);
+    public bool HasHost(string id) => _hosts.Contains(id);
 
-    public Host Host(string id) => _hosts[id];
+    /// <summary>Notes that the host occurs in some observation (for look-ups while building).</summary>
+    public void Note(string id) => _hosts.Add(id);
 
-    /// <summary>Adds the host if it is new; the id is lower-cased. Returns the stored host.</summary>
-    public Host EnsureHost(string id, bool synthetic, DateTimeOffset first, DateTimeOffset last)
-    {
-        var key = id.ToLowerInvariant();
-        if (_hosts.TryGetValue(key, out var existing))
-        {
-            existing.FirstSeenDateTime = Min(existing.FirstSeenDateTime, first);
-            existing.LastSeenDateTime = Max(existing.LastSeenDateTime, last);
-            return existing;
-        }
-
-        var host = new Host
-        {
-            Id = key,
-            Kind = KindOf(key),
-            FirstSeenDateTime = first,
-            LastSeenDateTime = last,
-            IsSynthetic = synthetic,
-        };
-        _hosts.Add(key, host);
-        return host;
-    }
+    /// <summary>True the first time a (kind, id) pair is seen: keeps one observation per natural key.</summary>
+    public bool Claim(string kind, string id) => _claimed.Add(kind + "\n" + id);
 
     public static HostKind KindOf(string id) =>
         IPAddress.TryParse(id, out var address)
         && address.AddressFamily is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6
             ? HostKind.IpAddress
             : HostKind.Hostname;
-
-    public void AddCertificate(SslCertificate certificate) => _certificates.TryAdd(certificate.Id, certificate);
-
-    public void Add(object row) => _rows.Add(row);
-
-    /// <summary>Hosts with a suspicious (not malicious) signal, and the rule that explains it.</summary>
-    public Dictionary<string, (string Name, string Description)> Suspicious { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>True the first time a (row kind, id) pair is seen: guards unique ids.</summary>
-    public bool Claim(string kind, string id) => _claimed.Add(kind + "\n" + id);
-
-    public IEnumerable<T> RowsOf<T>() => _rows.OfType<T>();
-
-    /// <summary>Every entity to insert.</summary>
-    public IEnumerable<object> Entities() =>
-        _hosts.Values.Cast<object>()
-            .Concat(_certificates.Values)
-            .Concat(_rows)
-            .Concat(Articles)
-            .Concat(ArticleIndicators)
-            .Concat(Profiles)
-            .Concat(ProfileIndicators)
-            .Concat(Vulnerabilities);
-
-    private static DateTimeOffset Min(DateTimeOffset? a, DateTimeOffset b) => a is { } value && value < b ? value : b;
-
-    private static DateTimeOffset Max(DateTimeOffset? a, DateTimeOffset b) => a is { } value && value > b ? value : b;
 }

@@ -1,119 +1,110 @@
-using Sightline.Data.Entities;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 
 namespace Sightline.Data.Demo;
 
-/// <summary>Synthetic TLS certificates (hash-derived SHA-1, SHA-256 and serial) and where they were seen.</summary>
+/// <summary>
+/// Real X.509 certificates for the synthetic hosts, issued by fictitious demo CAs and signed with the demo's own
+/// RSA keys (<c>data/synthetic</c>, made for the demo and used for nothing else). RSA PKCS#1 v1.5 signatures are
+/// deterministic, so the same inputs give byte-identical certificates, fingerprints and ids on every run.
+/// </summary>
 internal static class DemoCertificates
 {
     private sealed record Issuer(string CommonName, string Organization, string Country);
 
     private static readonly Issuer[] _issuers =
     [
-        new("DigiCert Global G2 TLS RSA SHA256 2020 CA1", "DigiCert Inc", "US"),
-        new("R11", "Let's Encrypt", "US"),
-        new("Sectigo RSA Domain Validation Secure Server CA", "Sectigo Limited", "GB"),
+        new("Contoso Demo TLS RSA CA 2025", "Contoso Demo PKI", "US"),
+        new("Demo Encrypt R11", "Demo Encrypt", "US"),
+        new("Woodgrove Demo Domain Validation CA", "Woodgrove Demo Trust", "GB"),
     ];
 
-    public static string Sha1(string key) => DemoHash.Hex("sha1:" + key, 40);
+    private static readonly Lazy<RSA> _caKey = new(() => Key("synthetic/demo-ca-key.pem"));
+    private static readonly Lazy<RSA> _siteKey = new(() => Key("synthetic/demo-site-key.pem"));
+    private static readonly Dictionary<string, string> _issued = new(StringComparer.Ordinal);
+    private static readonly Lock _lock = new();
 
-    public static string CurrentCertificateId(string domain) => GraphIds.Compose(Sha1(domain + ":current"));
+    /// <summary>The showcase domain's current certificate, which the scans find on ports 443 and 8443.</summary>
+    public static string CurrentPem(ShowcaseSpec spec) =>
+        Issue(spec.Domain + ":current", spec.Domain, true, _issuers[spec.Registrar % _issuers.Length], DemoBuilder.DaysAgo(40), 90);
 
-    /// <summary>Three generations of certificates: the current one (two ports), the previous and an old one.</summary>
+    /// <summary>Three generations: the current one (on the scanned ports and on www), the previous and an old one.</summary>
     public static void AddShowcase(DemoBuilder b, ShowcaseSpec spec)
     {
         var d = spec.Domain;
         var issuer = _issuers[spec.Registrar % _issuers.Length];
-        var current = Make(b, d + ":current", d, issuer, DemoBuilder.DaysAgo(40), 90, 30);
-        var previous = Make(b, d + ":previous", d, issuer, DemoBuilder.DaysAgo(130), 90, 30);
-        var old = Make(b, d + ":old", d, _issuers[2], DemoBuilder.DaysAgo(520), 365, 30);
-        foreach (var host in new[] { d, spec.Ip })
-        {
-            Link(b, host, current, 443, 8443);
-            Link(b, host, previous, 443);
-        }
-
-        Link(b, d, old, 443);
-        Link(b, "www." + d, current, 443);
+        var previous = Issue(d + ":previous", d, true, issuer, DemoBuilder.DaysAgo(130), 90);
+        var old = Issue(d + ":old", d, true, _issuers[2], DemoBuilder.DaysAgo(520), 365);
+        Sight(b, d, 443, previous, 129, 41);
+        Sight(b, spec.Ip, 443, previous, 128, 41);
+        Sight(b, d, 443, old, 519, 160);
+        Sight(b, "www." + d, 443, CurrentPem(spec), 39, 1);
     }
 
     /// <summary>A self-signed certificate with OpenSSL's default organisation, on port 443 of the host and its IP.</summary>
-    public static void AddSelfSigned(DemoBuilder b, string hostname, string ip)
+    public static void AddSelfSigned(DemoBuilder b, string hostname, string ip, int firstDaysAgo)
     {
-        var issue = DemoBuilder.DaysAgo(DemoHash.Range(hostname + "selfsigned", 20, 200));
-        var certificate = Build(hostname + ":selfsigned", hostname, new Issuer(hostname, "Internet Widgits Pty Ltd", "AU"), issue, 3650, 0);
-        certificate.Subject.OrganizationName = "Internet Widgits Pty Ltd";
-        certificate.Subject.CountryOrRegion = "AU";
-        certificate.Subject.State = "Some-State";
-        certificate.Issuer.State = "Some-State";
-        b.AddCertificate(certificate);
-        Link(b, hostname, certificate, 443);
-        Link(b, ip, certificate, 443);
+        var issued = Math.Min(firstDaysAgo, DemoHash.Range(hostname + "selfsigned", 20, 200));
+        var pem = Issue(hostname + ":selfsigned", hostname, false, null, DemoBuilder.DaysAgo(issued), 3650);
+        Sight(b, hostname, 443, pem, issued - 1, 2);
+        Sight(b, ip, 443, pem, issued - 1, 2);
     }
 
-    private static SslCertificate Make(DemoBuilder b, string key, string domain, Issuer issuer, DateTimeOffset issued, int days, int maxAlternates)
+    /// <summary>The certificate seen on the port when first and when last seen.</summary>
+    private static void Sight(DemoBuilder b, string host, int port, string pem, double firstDaysAgo, double lastDaysAgo)
     {
-        var certificate = Build(key, domain, issuer, issued, days, maxAlternates);
-        b.AddCertificate(certificate);
-        return certificate;
+        b.Note(host);
+        b.Certificates.Add(new CertificateSighting(host, port, DemoBuilder.DaysAgo(firstDaysAgo), pem));
+        b.Certificates.Add(new CertificateSighting(host, port, DemoBuilder.DaysAgo(lastDaysAgo), pem));
     }
 
-    private static SslCertificate Build(string key, string domain, Issuer issuer, DateTimeOffset issued, int days, int maxAlternates)
+    private static string Issue(string key, string domain, bool withAlternates, Issuer? issuer, DateTimeOffset notBefore, int days)
     {
-        var sha1 = Sha1(key);
-        var expires = issued.AddDays(days);
-        var lastSeen = expires < DemoBuilder.DaysAgo(1) ? expires.AddDays(-1) : DemoBuilder.DaysAgo(1);
-        List<string> alternates = maxAlternates == 0
-            ? [domain]
-            : [domain, "*." + domain, .. DemoShowcase.SubdomainLabels.Take(3).Select(l => l + "." + domain)];
-        return new SslCertificate
+        lock (_lock)
         {
-            Id = GraphIds.Compose(sha1),
-            Sha1 = sha1,
-            Fingerprint = Fingerprint(key),
-            SerialNumber = DemoHash.Serial("serial:" + key),
-            IssueDateTime = issued,
-            ExpirationDateTime = expires,
-            FirstSeenDateTime = issued.AddHours(DemoHash.Range(key + "seen", 2, 60)),
-            LastSeenDateTime = lastSeen,
-            Issuer = new CertificateParty
+            if (!_issued.TryGetValue(key, out var pem))
             {
-                CommonName = issuer.CommonName,
-                OrganizationName = issuer.Organization,
-                CountryOrRegion = issuer.Country,
-            },
-            Subject = new CertificateParty
-            {
-                CommonName = domain,
-                AlternateNames = alternates,
-            },
-        };
-    }
-
-    /// <summary>The SHA-256 fingerprint the way certificate viewers show it: upper-case hex pairs joined by colons.</summary>
-    private static string Fingerprint(string key)
-    {
-        var hex = DemoHash.Hex("sha256:" + key).ToUpperInvariant();
-        return string.Join(':', Enumerable.Range(0, hex.Length / 2).Select(i => hex.Substring(i * 2, 2)));
-    }
-
-    private static void Link(DemoBuilder b, string host, SslCertificate certificate, params int[] ports)
-    {
-        var id = GraphIds.Compose(host, certificate.Sha1);
-        if (!b.HasHost(host) || !b.Claim("hostcert", id))
-        {
-            return;
+                pem = Create(key, domain, withAlternates, issuer, notBefore, days);
+                _issued[key] = pem;
+            }
+            return pem;
         }
+    }
 
-        var first = certificate.FirstSeenDateTime!.Value;
-        var last = certificate.LastSeenDateTime!.Value;
-        b.Add(new HostSslCertificate
+    private static string Create(string key, string domain, bool withAlternates, Issuer? issuer, DateTimeOffset notBefore, int days)
+    {
+        var subject = issuer is null
+            ? new X500DistinguishedName($"C=AU, S=Some-State, O=Internet Widgits Pty Ltd, CN={domain}")
+            : new X500DistinguishedName($"CN={domain}");
+        var request = new CertificateRequest(subject, _siteKey.Value, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddDnsName(domain);
+        if (withAlternates)
         {
-            HostId = host,
-            Id = id,
-            SslCertificateId = certificate.Id,
-            FirstSeenDateTime = first,
-            LastSeenDateTime = last,
-            Ports = [.. ports.Select(p => new CertificatePort { Port = p, FirstSeenDateTime = first, LastSeenDateTime = last })],
-        });
+            names.AddDnsName("*." + domain);
+            foreach (var label in DemoShowcase.SubdomainLabels.Take(3))
+            {
+                names.AddDnsName(label + "." + domain);
+            }
+        }
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
+        var issuerName = issuer is null
+            ? subject
+            : new X500DistinguishedName($"C={issuer.Country}, O={issuer.Organization}, CN={issuer.CommonName}");
+        var signer = X509SignatureGenerator.CreateForRSA(issuer is null ? _siteKey.Value : _caKey.Value, RSASignaturePadding.Pkcs1);
+        var serial = DemoHash.Bytes("serial:" + key).AsSpan(0, 16).ToArray();
+        serial[0] &= 0x7F;
+        using var certificate = request.Create(issuerName, signer, notBefore, notBefore.AddDays(days), serial);
+        return certificate.ExportCertificatePem();
+    }
+
+    private static RSA Key(string name)
+    {
+        var rsa = RSA.Create();
+        rsa.ImportFromPem(DemoResources.Text(name));
+        return rsa;
     }
 }

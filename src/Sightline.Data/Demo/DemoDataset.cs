@@ -1,54 +1,68 @@
 using Microsoft.EntityFrameworkCore;
+using Sightline.Data.Entities;
+using Sightline.Data.Ingestion;
 
 namespace Sightline.Data.Demo;
 
 /// <summary>
-/// A deterministic demo dataset: real public threat intelligence (MITRE ATT&amp;CK, MISP galaxy, Unit 42
-/// playbooks, CISA KEV and vulnrichment CVE records, all embedded under <c>Demo/data</c> with their licences)
-/// joined to synthetic infrastructure (hosts marked <see cref="Entities.Host.IsSynthetic"/>). Every run produces
-/// exactly the same rows: values come from hashes of fixed keys and dates are offsets from a fixed base date.
+/// The demo dataset, built by running the importers over <see cref="DemoFiles"/>: real public threat intelligence
+/// (MITRE ATT&amp;CK, MISP galaxy, Unit 42 playbooks, CISA KEV and vulnrichment CVE records, embedded under
+/// <c>Demo/data</c> with their licences) and synthetic observations in the standard formats (hosts marked
+/// <see cref="Host.IsSynthetic"/>). Every run produces the same rows: the files are deterministic and so are the
+/// importers' ids.
 /// </summary>
 public static class DemoDataset
 {
+    /// <summary>The ledger row that says the whole demo was imported.</summary>
+    public const string CompletedMarker = "demo-dataset-complete";
+
     /// <summary>Hosts whose every navigation (passive DNS, WHOIS, certificates, ports...) has data.</summary>
     public static IReadOnlyList<string> ShowcaseHosts { get; } = DemoShowcase.HostIds;
 
-    /// <summary>Fills an empty store in one transaction. Call it only when <c>db.Hosts</c> is empty.</summary>
+    /// <summary>True when the demo was never loaded into this store or its loading was interrupted.</summary>
+    public static async Task<bool> NeedsLoadingAsync(SightlineDb db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (await db.ImportedBatches.AnyAsync(b => b.Id == CompletedMarker, cancellationToken))
+        {
+            return false;
+        }
+        return !await db.Hosts.AnyAsync(cancellationToken)
+            || await db.ImportedBatches.AnyAsync(b => b.Source.StartsWith("demo/"), cancellationToken);
+    }
+
+    /// <summary>
+    /// Imports every demo file. Each batch is atomic and recorded in the ledger, so a load that was interrupted is
+    /// completed by calling this again. Throws when an importer rejects anything: the demo's files are the product's.
+    /// </summary>
     public static async Task LoadAsync(SightlineDb db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (await db.Hosts.AnyAsync(cancellationToken).ConfigureAwait(false))
+        var options = new ImportOptions(20_000, 0);
+        foreach (var file in DemoFiles.Build())
         {
-            throw new InvalidOperationException("The demo dataset can only be loaded into an empty store.");
+            var importer = Importers.Find(file.Format) ?? throw new InvalidOperationException($"No importer for '{file.Format}'.");
+            using var input = new MemoryStream(file.Content, writable: false);
+            var report = await importer.ImportAsync(db, input, new ImportContext("demo/" + file.Name, options) { Settings = file.Settings }, cancellationToken);
+            if (!report.Succeeded)
+            {
+                throw new InvalidOperationException($"The demo file {file.Name} did not import: {string.Join("; ", report.Errors.Take(5))}");
+            }
         }
-
-        var builder = Build();
-        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        await MarkSyntheticAsync(db, cancellationToken);
+        await DemoReputation.ApplyAsync(db, cancellationToken);
+        db.ImportedBatches.Add(new ImportedBatch
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            db.AddRange(builder.Entities());
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
-            db.ChangeTracker.Clear();
-        }
+            Id = CompletedMarker, Format = "demo", Source = "demo", Records = 0, ImportedDateTime = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
 
-    /// <summary>Builds every row in memory, in dependency order (hosts that others point at come first).</summary>
-    internal static DemoBuilder Build()
+    /// <summary>Every host the real public data does not name is one the demo made up.</summary>
+    private static async Task MarkSyntheticAsync(SightlineDb db, CancellationToken cancellationToken)
     {
-        var builder = new DemoBuilder();
-        DemoShowcase.Add(builder);
-        DemoInfrastructure.Add(builder);
-        DemoArticles.Add(builder);
-        DemoIntel.Add(builder);
-        DemoVulnerabilities.Add(builder);
-        DemoReputation.Add(builder);
-        return builder;
+        var real = db.ArticleIndicators.Where(i => i.Source == IndicatorSource.Public && i.ArtifactType != ArtifactType.Unclassified).Select(i => i.ArtifactId);
+        await db.Hosts.Where(h => !real.Contains(h.Id)).ExecuteUpdateAsync(s => s.SetProperty(h => h.IsSynthetic, true), cancellationToken);
     }
 }

@@ -1,72 +1,32 @@
-using Sightline.Data.Entities;
-
 namespace Sightline.Data.Demo;
 
-/// <summary>Passive DNS, subdomain and host pair rows, with Graph's natural-key ids.</summary>
+/// <summary>Passive DNS answers and crawl links, recorded once per natural key.</summary>
 internal static class DemoDns
 {
-    /// <summary>Records that <paramref name="parent"/> resolved to <paramref name="artifact"/> (both become hosts).</summary>
-    public static void Resolve(DemoBuilder b, string parent, string artifact, string recordType,
-        double firstDaysAgo, double lastDaysAgo, bool synthetic = true)
+    /// <summary>Records that <paramref name="name"/> resolved to <paramref name="data"/> over the given window.</summary>
+    public static void Resolve(DemoBuilder b, string name, string data, string recordType, double firstDaysAgo, double lastDaysAgo)
     {
-        var first = DemoBuilder.DaysAgo(firstDaysAgo);
-        var last = DemoBuilder.DaysAgo(lastDaysAgo);
-        b.EnsureHost(parent, synthetic, first, last);
-        b.EnsureHost(artifact, synthetic, first, last);
-        var id = GraphIds.Compose(parent, artifact, recordType);
-        if (!b.Claim("pdns", id))
+        b.Note(name);
+        b.Note(data);
+        var key = name + "|" + data + "|" + recordType;
+        if (b.Claim("pdns", key))
         {
-            return;
-        }
-
-        b.Add(new PassiveDnsRecord
-        {
-            ParentHostId = parent,
-            Id = id,
-            ArtifactId = artifact,
-            ArtifactKind = DemoBuilder.KindOf(artifact),
-            RecordType = recordType,
-            FirstSeenDateTime = first,
-            LastSeenDateTime = last,
-            CollectedDateTime = last.AddHours(DemoHash.Range(id + "collected", 1, 20)),
-            Count = DemoHash.Range(id + "count", 1, 5000),
-        });
-    }
-
-    public static void AddSubdomain(DemoBuilder b, string domain, string label, double firstDaysAgo)
-    {
-        var sub = label + "." + domain;
-        var first = DemoBuilder.DaysAgo(firstDaysAgo);
-        b.EnsureHost(sub, true, first, DemoBuilder.DaysAgo(1));
-        var id = GraphIds.Compose(sub, domain);
-        if (b.Claim("subdomain", id))
-        {
-            b.Add(new Subdomain { ParentHostId = domain, Id = id, HostId = sub, FirstSeenDateTime = first });
+            b.Dns.Add(new DnsObservation(name, recordType, data, DemoBuilder.DaysAgo(firstDaysAgo), DemoBuilder.DaysAgo(lastDaysAgo),
+                DemoHash.Range(key + "count", 1, 5000)));
         }
     }
+
+    /// <summary>A subdomain becomes known when it is seen in DNS: here as an alias (CNAME) of its parent.</summary>
+    public static void AddSubdomain(DemoBuilder b, string domain, string label, double firstDaysAgo) =>
+        Resolve(b, label + "." + domain, domain, "CNAME", firstDaysAgo, 1);
 
     public static void Pair(DemoBuilder b, string linkKind, string parent, string child, double firstDaysAgo, double lastDaysAgo)
     {
-        var first = DemoBuilder.DaysAgo(firstDaysAgo);
-        var last = DemoBuilder.DaysAgo(lastDaysAgo);
-        var parentHost = b.EnsureHost(parent, true, first, last);
-        var childHost = b.EnsureHost(child, true, first, last);
-        var id = GraphIds.Compose(linkKind, parent, child, parent);
-        if (!b.Claim("pair", id))
+        b.Note(parent);
+        b.Note(child);
+        if (b.Claim("pair", linkKind + "|" + parent + "|" + child))
         {
-            return;
+            b.Links.Add(new LinkObservation(linkKind, parent, child, DemoBuilder.DaysAgo(firstDaysAgo), DemoBuilder.DaysAgo(lastDaysAgo)));
         }
-
-        b.Add(new HostPair
-        {
-            ParentHostId = parent,
-            Id = id,
-            ChildHostId = child,
-            ParentHostKind = parentHost.Kind,
-            ChildHostKind = childHost.Kind,
-            LinkKind = linkKind,
-            FirstSeenDateTime = first,
-            LastSeenDateTime = last,
-        });
     }
 }

@@ -1,10 +1,12 @@
 using System.Globalization;
-using Sightline.Data.Entities;
 
 namespace Sightline.Data.Demo;
 
-/// <summary>A hosting network: its autonomous system and the /16 the demo draws addresses from.</summary>
-internal sealed record DemoProvider(int AsNumber, string AsName, string Organization, string Country, string Hosting, string Prefix, string Ipv6Prefix);
+/// <summary>
+/// A hosting network the demo draws addresses from (a /16 and a /48 of it). The autonomous system, country and
+/// netblock of an address are not set here: the importers' IP enrichment finds them, as for any address.
+/// </summary>
+internal sealed record DemoProvider(int AsNumber, string Hosting, string Prefix, string Ipv6Prefix);
 
 /// <summary>The synthetic bulk infrastructure: many lightly described hosts, plus one heavy fast-flux domain.</summary>
 internal static class DemoInfrastructure
@@ -15,16 +17,16 @@ internal static class DemoInfrastructure
 
     public static readonly DemoProvider[] Providers =
     [
-        new(8075, "MICROSOFT-CORP-MSN-AS-BLOCK", "Microsoft Corporation", "US", "Microsoft Azure", "40.83", "2603:1030:408"),
-        new(16509, "AMAZON-02", "Amazon.com, Inc.", "US", "Amazon Web Services", "52.84", "2600:9000:2153"),
-        new(14061, "DIGITALOCEAN-ASN", "DigitalOcean, LLC", "US", "DigitalOcean", "167.99", "2604:a880:400"),
-        new(24940, "HETZNER-AS", "Hetzner Online GmbH", "DE", "Hetzner", "95.217", "2a01:4f8:c17"),
-        new(20473, "AS-CHOOPA", "The Constant Company, LLC", "US", "Vultr", "45.77", "2001:19f0:5"),
-        new(16276, "OVH", "OVH SAS", "FR", "OVHcloud", "51.75", "2001:41d0:304"),
-        new(63949, "AKAMAI-LINODE-AP", "Akamai Connected Cloud", "US", "Linode", "172.105", "2600:3c00:e000"),
-        new(51167, "CONTABO", "Contabo GmbH", "DE", "Contabo", "161.97", "2a02:c207:2051"),
-        new(9009, "M247", "M247 Europe SRL", "RO", "M247", "185.156", "2a0d:5600:24"),
-        new(200019, "ALEXHOST", "AlexHost SRL", "MD", "AlexHost", "176.123", "2a0b:b7c4:1"),
+        new(8075, "Microsoft Azure", "40.83", "2603:1030:408"),
+        new(16509, "Amazon Web Services", "52.84", "2600:9000:2153"),
+        new(14061, "DigitalOcean", "167.99", "2604:a880:400"),
+        new(24940, "Hetzner", "95.217", "2a01:4f8:c17"),
+        new(20473, "Vultr", "45.77", "2001:19f0:5"),
+        new(16276, "OVHcloud", "51.75", "2001:41d0:304"),
+        new(63949, "Linode", "172.105", "2600:3c00:e000"),
+        new(51167, "Contabo", "161.97", "2a02:c207:2051"),
+        new(9009, "M247", "185.156", "2a0d:5600:24"),
+        new(200019, "AlexHost", "176.123", "2a0b:b7c4:1"),
     ];
 
     private static readonly string[] _brands =
@@ -57,7 +59,6 @@ internal static class DemoInfrastructure
         }
 
         AddHeavyHost(b);
-        DescribeUnsetIps(b);
     }
 
     /// <summary>An address in the provider's block; small third/fourth octet ranges make shared hosting likely.</summary>
@@ -70,19 +71,7 @@ internal static class DemoInfrastructure
     {
         var ip = PoolIp(hostname, provider);
         DemoDns.Resolve(b, hostname, ip, "A", DemoHash.Range(hostname + "ipf", 90, 700), DemoHash.Range(hostname + "ipl", 1, 45));
-        DescribeIp(b.Host(ip), provider);
         return ip;
-    }
-
-    public static void DescribeIp(Host host, int provider)
-    {
-        var p = Providers[provider];
-        host.AsNumber = p.AsNumber;
-        host.AsName = p.AsName;
-        host.AsOrganization = p.Organization;
-        host.CountryOrRegion = p.Country;
-        host.HostingProvider = p.Hosting;
-        host.Netblock = host.Id.Contains(':', StringComparison.Ordinal) ? p.Ipv6Prefix + "::/48" : p.Prefix + ".0.0/16";
     }
 
     private static List<string> BulkNames()
@@ -105,7 +94,6 @@ internal static class DemoInfrastructure
     private static void AddBulkHostname(DemoBuilder b, string name, int index)
     {
         var firstDays = DemoHash.Range(name + "first", 20, 1500);
-        var host = b.EnsureHost(name, true, DemoBuilder.DaysAgo(firstDays), DemoBuilder.DaysAgo(DemoHash.Range(name + "last", 1, 19)));
         var provider = DemoHash.Int(name + "provider", Providers.Length);
         var ip = AddHostingIp(b, name, provider);
         var ns = DemoHash.Int(name + "ns", NameServerPairs.Length / 2) * 2;
@@ -124,16 +112,10 @@ internal static class DemoInfrastructure
 
         var registrar = DemoHash.Int(name + "registrar", DemoWhois.Registrars.Length);
         var registrant = DemoHash.Chance(name + "privacy", 50) ? "REDACTED FOR PRIVACY" : DemoWhois.OrganizationFor(name);
-        if (DemoHash.Chance(name + "whois", 55))
-        {
-            DemoWhois.AddHistory(b, name, DemoHash.Range(name + "versions", 1, 2), registrar, registrant,
-                [NameServerPairs[ns], NameServerPairs[ns + 1]]);
-        }
-        else
-        {
-            host.Registrar = DemoWhois.Registrars[registrar].Name;
-            host.Registrant = registrant;
-        }
+        // Recently registered look-alikes: registered days, not months, before they were first seen.
+        var recent = index % 4 == 2 && index % 3 == 0;
+        DemoWhois.AddHistory(b, name, firstDays, recent ? 1 : DemoHash.Range(name + "versions", 1, 2), registrar, registrant,
+            [NameServerPairs[ns], NameServerPairs[ns + 1]], registeredDaysBeforeFirst: recent ? DemoHash.Range(name + "recent", 2, 9) : null);
 
         AddSignals(b, name, ip, index, firstDays);
     }
@@ -144,29 +126,22 @@ internal static class DemoInfrastructure
         {
             b.SyntheticIndicatorHosts.Add(name);
         }
-        else if (index % 4 == 2 && index % 3 == 0)
-        {
-            b.Suspicious[name] = ("Recently registered domain",
-                string.Create(CultureInfo.InvariantCulture, $"{name} was first observed {Math.Min(firstDays, 30)} days after its registration and already serves a login page."));
-        }
         else if (index % 4 == 3 && index % 3 == 0)
         {
-            DemoCertificates.AddSelfSigned(b, name, ip);
-            b.Suspicious[name] = ("Self-signed certificate", $"{name} presents a self-signed TLS certificate on port 443.");
+            DemoCertificates.AddSelfSigned(b, name, ip, firstDays);
         }
 
         if (index % 3 == 0)
         {
-            DemoShowcaseWeb.AddLight(b, ip, name);
+            DemoWeb.AddLightScan(b, ip, name, firstDays);
         }
     }
 
     private static void AddHeavyHost(DemoBuilder b)
     {
-        b.EnsureHost(HeavyHost, true, DemoBuilder.DaysAgo(720), DemoBuilder.DaysAgo(0.5));
         DemoDns.Resolve(b, HeavyHost, "ns1.fabrikam-dns.com", "NS", 720, 1);
         DemoDns.Resolve(b, HeavyHost, "ns2.fabrikam-dns.com", "NS", 720, 1);
-        DemoWhois.AddHistory(b, HeavyHost, 3, 3, "REDACTED FOR PRIVACY", ["ns1.fabrikam-dns.com", "ns2.fabrikam-dns.com"]);
+        DemoWhois.AddHistory(b, HeavyHost, 720, 3, 3, "REDACTED FOR PRIVACY", ["ns1.fabrikam-dns.com", "ns2.fabrikam-dns.com"]);
         var added = 0;
         for (var i = 0; added < HeavyRecordCount; i++)
         {
@@ -181,21 +156,10 @@ internal static class DemoInfrastructure
 
             var last = DemoHash.Range(key + "l", 0, 700) + 0.5;
             DemoDns.Resolve(b, HeavyHost, ip, "A", last + DemoHash.Range(key + "f", 0, 3), last);
-            DescribeIp(b.Host(ip), provider);
             added++;
         }
 
         b.SyntheticIndicatorHosts.Add(HeavyHost);
     }
 
-    /// <summary>Synthetic addresses created along the way get the AS data of the provider whose block holds them.</summary>
-    private static void DescribeUnsetIps(DemoBuilder b)
-    {
-        foreach (var host in b.Hosts.Where(h => h.Kind == HostKind.IpAddress && h.IsSynthetic && h.AsNumber is null))
-        {
-            var match = Array.FindIndex(Providers, p => host.Id.StartsWith(p.Prefix + ".", StringComparison.Ordinal)
-                || host.Id.StartsWith(p.Ipv6Prefix + ":", StringComparison.Ordinal));
-            DescribeIp(host, match >= 0 ? match : DemoHash.Int(host.Id, Providers.Length));
-        }
-    }
 }

@@ -1,125 +1,94 @@
-using System.Text;
 using System.Text.Json;
-using Sightline.Data.Entities;
+using System.Text.Json.Nodes;
 
 namespace Sightline.Data.Demo;
 
+/// <summary>A profile the demo's bundles define: its STIX id and every name it goes by.</summary>
+internal sealed record DemoProfile(string StixId, string Name, HashSet<string> Names);
+
 /// <summary>
-/// Intel profiles: MITRE ATT&amp;CK intrusion sets (actors) and software (tools), enriched with the MISP threat-actor
-/// galaxy (country of origin, targets, synonyms). The profile id is the SHA-256 of the STIX id.
+/// The intel profiles' bundle: the ATT&amp;CK subset (unchanged objects) enriched from the MISP threat-actor galaxy
+/// the standard STIX way: the galaxy's synonyms join the intrusion set's aliases, its country of origin becomes a
+/// <c>location</c> the actor <c>originates-from</c>, and its target categories become <c>identity</c> sectors the
+/// actor <c>targets</c>. The STIX importer turns these into the profiles' aliases, countries and targets.
 /// </summary>
 internal static class DemoIntel
 {
-    public static void Add(DemoBuilder b)
+    private const string Stamp = "2026-10-01T00:00:00.000Z";
+
+    public static (byte[] Bundle, List<DemoProfile> Profiles) Build()
     {
-        using var attack = DemoResources.Json("attack/enterprise-attack-subset.json");
+        var bundle = JsonNode.Parse(DemoResources.Text("attack/enterprise-attack-subset.json"))!.AsObject();
         using var misp = DemoResources.Json("misp-galaxy/threat-actor.json");
-        var objects = attack.RootElement.Arr("objects").ToList();
-        var names = objects.Where(o => o.Str("name") is not null)
-            .ToDictionary(o => o.Str("id")!, o => (Name: o.Str("name")!, Type: o.Str("type")!), StringComparer.Ordinal);
-        var uses = objects.Where(o => o.Str("type") == "relationship" && o.Str("relationship_type") == "uses").ToList();
         var galaxy = misp.RootElement.Arr("values").ToList();
-        foreach (var stix in objects.Where(IsProfile))
+        var objects = bundle["objects"]!.AsArray();
+        var added = new List<JsonObject>();
+        var profiles = new List<DemoProfile>();
+        foreach (var stix in objects.OfType<JsonObject>().ToList())
         {
-            var actor = stix.Str("type") == "intrusion-set" ? DemoMisp.Find(galaxy, stix) : null;
-            b.Profiles.Add(Profile(stix, actor, names, uses));
-        }
-
-        DemoProfileIndicators.Add(b);
-    }
-
-    public static string ProfileId(string stixId) => DemoHash.Hex(stixId);
-
-    private static bool IsProfile(JsonElement o) =>
-        o.Str("type") is "intrusion-set" or "malware" or "tool" && o.Str("description") is not null;
-
-    private static IntelProfile Profile(JsonElement stix, JsonElement? actor,
-        Dictionary<string, (string Name, string Type)> names, List<JsonElement> uses)
-    {
-        var isActor = stix.Str("type") == "intrusion-set";
-        var name = stix.Str("name")!;
-        var description = DemoMarkdown.StripCitations(stix.Str("description")!);
-        var aliases = stix.Strings(isActor ? "aliases" : "x_mitre_aliases")
-            .Concat(actor?.Obj("meta")?.Strings("synonyms") ?? [])
-            .Where(a => !string.Equals(a, name, StringComparison.OrdinalIgnoreCase))
-            .DistinctBy(a => a.ToLowerInvariant())
-            .Take(25)
-            .ToList();
-        var countries = DemoMisp.Countries(actor);
-        return new IntelProfile
-        {
-            Id = ProfileId(stix.Str("id")!),
-            Kind = isActor ? ProfileKind.Actor : ProfileKind.Tool,
-            Title = name,
-            FirstActiveDateTime = DemoJson.Date(stix.Str("first_seen")) ?? DemoJson.Date(stix.Str("created")) ?? DemoBuilder.BaseDate,
-            Aliases = aliases,
-            Targets = DemoMisp.Targets(actor),
-            CountryCodes = [.. countries.Select(c => c.Code)],
-            CountryLabels = [.. countries.Select(c => c.Label)],
-            SummaryContent = DemoMarkdown.FirstParagraphText(description),
-            SummaryFormat = ContentFormat.Text,
-            DescriptionContent = description + Attribution(stix),
-            DescriptionFormat = ContentFormat.Markdown,
-            TradecraftContent = isActor ? ActorTradecraft(stix, actor, names, uses) : ToolTradecraft(stix, names, uses),
-            TradecraftFormat = ContentFormat.Markdown,
-        };
-    }
-
-    private static string Attribution(JsonElement stix)
-    {
-        var reference = stix.Arr("external_references").FirstOrDefault(r => r.Str("source_name") == "mitre-attack");
-        return reference.Str("external_id") is { } externalId
-            ? $"\n\n_Source: [MITRE ATT&CK® {externalId}]({reference.Str("url")}), used under the ATT&CK terms of use._"
-            : "";
-    }
-
-    private static string ActorTradecraft(JsonElement stix, JsonElement? actor,
-        Dictionary<string, (string Name, string Type)> names, List<JsonElement> uses)
-    {
-        var id = stix.Str("id");
-        var software = uses.Where(r => r.Str("source_ref") == id && names.ContainsKey(r.Str("target_ref") ?? ""))
-            .Select(r => (Software: names[r.Str("target_ref")!], Note: DemoMarkdown.StripCitations(r.Str("description") ?? "")))
-            .OrderBy(s => s.Software.Name, StringComparer.Ordinal)
-            .ToList();
-        var text = new StringBuilder();
-        text.Append("## Tools and implants\n\n");
-        foreach (var (entry, note) in software)
-        {
-            text.Append("- **").Append(entry.Name).Append("** (").Append(entry.Type).Append(')');
-            if (note.Length > 0)
+            var type = (string?)stix["type"];
+            if (type is not ("intrusion-set" or "malware" or "tool") || stix["description"] is null)
             {
-                text.Append(": ").Append(note.ReplaceLineEndings(" "));
+                continue;
             }
-
-            text.Append('\n');
+            var id = (string)stix["id"]!;
+            var name = (string)stix["name"]!;
+            var aliasKey = type == "intrusion-set" ? "aliases" : "x_mitre_aliases";
+            if (type == "intrusion-set" && DemoMisp.Find(galaxy, JsonSerializer.Deserialize<JsonElement>(stix.ToJsonString())) is { } actor)
+            {
+                Enrich(stix, aliasKey, actor, added);
+            }
+            var names = (stix[aliasKey]?.AsArray() ?? []).Select(a => ((string)a!).ToLowerInvariant()).Append(name.ToLowerInvariant());
+            profiles.Add(new DemoProfile(id, name, names.ToHashSet(StringComparer.Ordinal)));
         }
-
-        if (software.Count == 0)
+        foreach (var o in added.DistinctBy(o => (string)o["id"]!))
         {
-            text.Append("No software is attributed to this actor in ATT&CK.\n");
+            objects.Add(o);
         }
-
-        var incidents = DemoMisp.Strings(actor, "cfr-type-of-incident");
-        if (incidents.Count > 0)
-        {
-            text.Append("\n## Operations\n\nIncident types: ").AppendJoin(", ", incidents).Append(".\n");
-        }
-
-        return text.ToString();
+        return (JsonSerializer.SerializeToUtf8Bytes(bundle), profiles);
     }
 
-    private static string ToolTradecraft(JsonElement stix, Dictionary<string, (string Name, string Type)> names, List<JsonElement> uses)
+    private static void Enrich(JsonObject stix, string aliasKey, JsonElement actor, List<JsonObject> added)
     {
-        var id = stix.Str("id");
-        var users = uses.Where(r => r.Str("target_ref") == id && names.ContainsKey(r.Str("source_ref") ?? ""))
-            .Select(r => names[r.Str("source_ref")!].Name)
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        var kind = stix.Str("type") == "tool" ? "a tool" : "malware";
-        var platforms = stix.Strings("x_mitre_platforms").ToList();
-        var text = $"## Capability\n\n{stix.Str("name")} is {kind}"
-            + (platforms.Count > 0 ? " for " + string.Join(", ", platforms) : "") + ".\n";
-        return users.Count == 0 ? text : text + "\n## Used by\n\n" + string.Concat(users.Select(u => "- " + u + "\n"));
+        var id = (string)stix["id"]!;
+        var aliases = stix[aliasKey]?.AsArray() ?? [];
+        var known = aliases.Select(a => ((string)a!).ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        foreach (var synonym in actor.Obj("meta")?.Strings("synonyms") ?? [])
+        {
+            if (known.Add(synonym.ToLowerInvariant()))
+            {
+                aliases.Add(synonym);
+            }
+        }
+        stix[aliasKey] = aliases.DeepClone();
+        foreach (var (code, label) in DemoMisp.Countries(actor))
+        {
+            var location = StixId("location", "country:" + code);
+            added.Add(new JsonObject
+            {
+                ["type"] = "location", ["spec_version"] = "2.1", ["id"] = location, ["created"] = Stamp, ["modified"] = Stamp,
+                ["name"] = label, ["country"] = code,
+            });
+            added.Add(Relationship(id, "originates-from", location));
+        }
+        foreach (var target in DemoMisp.Targets(actor))
+        {
+            var identity = StixId("identity", "sector:" + target);
+            added.Add(new JsonObject
+            {
+                ["type"] = "identity", ["spec_version"] = "2.1", ["id"] = identity, ["created"] = Stamp, ["modified"] = Stamp,
+                ["name"] = target, ["identity_class"] = "class", ["sectors"] = new JsonArray(target),
+            });
+            added.Add(Relationship(id, "targets", identity));
+        }
     }
+
+    public static JsonObject Relationship(string source, string type, string target) => new()
+    {
+        ["type"] = "relationship", ["spec_version"] = "2.1", ["id"] = StixId("relationship", source + type + target),
+        ["created"] = Stamp, ["modified"] = Stamp, ["relationship_type"] = type, ["source_ref"] = source, ["target_ref"] = target,
+    };
+
+    /// <summary>A deterministic STIX id: the type and a UUID made from the hash of the key.</summary>
+    public static string StixId(string type, string key) => type + "--" + new Guid(DemoHash.Bytes(type + ":" + key).AsSpan(0, 16)).ToString();
 }

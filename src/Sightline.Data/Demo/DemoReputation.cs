@@ -1,93 +1,120 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Sightline.Data.Entities;
 
 namespace Sightline.Data.Demo;
 
 /// <summary>
-/// Stored reputations for every host: malicious for indicators of profiles and articles, suspicious for hosts with
-/// a weak signal (self-signed certificate, recently registered domain), neutral or unknown for the rest.
+/// Reputations for the demo's hosts, read from what was imported: malicious for indicators of profiles and articles,
+/// suspicious for a self-signed certificate or a domain first seen within 30 days of its registration, neutral or
+/// unknown for the rest.
 /// </summary>
 internal static class DemoReputation
 {
     private const string ProfilePath = "/v1.0/security/threatIntelligence/intelProfiles/";
     private const string ArticlePath = "/v1.0/security/threatIntelligence/articles/";
 
-    public static void Add(DemoBuilder b)
+    public static async Task ApplyAsync(SightlineDb db, CancellationToken cancellationToken)
     {
-        var rules = MaliciousRules(b);
-        var computed = DemoBuilder.DaysAgo(0.25);
-        foreach (var host in b.Hosts.OrderBy(h => h.Id, StringComparer.Ordinal))
+        var malicious = await MaliciousAsync(db, cancellationToken);
+        var suspicious = await SuspiciousAsync(db, cancellationToken);
+        var hosts = await db.Hosts.Select(h => h.Id).ToListAsync(cancellationToken);
+        var stored = (await db.HostReputations.Select(r => r.HostId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var computed = DateTimeOffset.UtcNow;
+        foreach (var host in hosts.Where(h => !stored.Contains(h)).Order(StringComparer.Ordinal))
         {
-            var reputation = new HostReputation
-            {
-                HostId = host.Id,
-                Id = GraphIds.Guid("reputation:" + host.Id),
-                ComputedDateTime = computed,
-            };
-            if (rules.TryGetValue(host.Id, out var malicious))
+            var reputation = new HostReputation { HostId = host, Id = GraphIds.Guid("reputation:" + host), ComputedDateTime = computed };
+            if (malicious.TryGetValue(host, out var rules))
             {
                 reputation.Classification = ReputationClass.Malicious;
-                reputation.Score = Math.Min(100, 75 + (5 * (malicious.Count - 1)) + DemoHash.Int(host.Id + "score", 15));
-                reputation.Rules = malicious;
+                reputation.Score = Math.Min(100, 75 + (5 * (rules.Count - 1)) + DemoHash.Int(host + "score", 15));
+                reputation.Rules = rules;
             }
-            else if (b.Suspicious.TryGetValue(host.Id, out var signal))
+            else if (suspicious.TryGetValue(host, out var rule))
             {
                 reputation.Classification = ReputationClass.Suspicious;
-                reputation.Score = DemoHash.Range(host.Id + "score", 40, 70);
-                reputation.Rules = [new ReputationRule { Name = signal.Name, Description = signal.Description, Severity = RuleSeverity.Medium }];
+                reputation.Score = DemoHash.Range(host + "score", 40, 70);
+                reputation.Rules = [rule];
             }
-            else if (DemoHash.Chance(host.Id + "known", 75))
+            else if (DemoHash.Chance(host + "known", 75))
             {
                 reputation.Classification = ReputationClass.Neutral;
-                reputation.Score = DemoHash.Range(host.Id + "score", 0, 20);
+                reputation.Score = DemoHash.Range(host + "score", 0, 20);
             }
-            else
-            {
-                reputation.Classification = ReputationClass.Unknown;
-            }
-
-            b.Add(reputation);
+            db.HostReputations.Add(reputation);
         }
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
 
-    private static Dictionary<string, List<ReputationRule>> MaliciousRules(DemoBuilder b)
+    private static async Task<Dictionary<string, List<ReputationRule>>> MaliciousAsync(SightlineDb db, CancellationToken cancellationToken)
     {
         var rules = new Dictionary<string, List<ReputationRule>>(StringComparer.Ordinal);
-        var profiles = b.Profiles.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        foreach (var indicator in b.ProfileIndicators.Where(i => i.ArtifactType != ArtifactType.Unclassified))
+        List<ReputationRule> For(string host) => rules.TryGetValue(host, out var list) ? list : rules[host] = [];
+        var profiles = await db.IntelProfileIndicators.Where(i => i.ArtifactType != ArtifactType.Unclassified)
+            .Join(db.IntelProfiles, i => i.ProfileId, p => p.Id, (i, p) => new { i.ArtifactId, p.Id, p.Title, p.Kind })
+            .ToListAsync(cancellationToken);
+        foreach (var i in profiles.OrderBy(i => i.ArtifactId, StringComparer.Ordinal).ThenBy(i => i.Id, StringComparer.Ordinal))
         {
-            var profile = profiles[indicator.ProfileId];
-            Rules(rules, indicator.ArtifactId).Add(new ReputationRule
+            For(i.ArtifactId).Add(new ReputationRule
             {
-                Name = "Intelligence profile indicator",
-                Description = $"This host is an indicator of the {(profile.Kind == ProfileKind.Actor ? "actor" : "tool")} {profile.Title}.",
+                Name = "Intel profile indicator",
+                Description = $"{i.ArtifactId} is an indicator of the {(i.Kind == ProfileKind.Actor ? "actor" : "tool")} {i.Title}.",
                 Severity = RuleSeverity.High,
-                RelatedDetailsUrl = ProfilePath + profile.Id,
+                RelatedDetailsUrl = ProfilePath + i.Id,
             });
         }
-
-        var articles = b.Articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
-        foreach (var indicator in b.ArticleIndicators.Where(i => i.ArtifactType != ArtifactType.Unclassified))
+        var articles = await db.ArticleIndicators.Where(i => i.ArtifactType != ArtifactType.Unclassified)
+            .Join(db.Articles, i => i.ArticleId, a => a.Id, (i, a) => new { i.ArtifactId, a.Id, a.Title })
+            .ToListAsync(cancellationToken);
+        foreach (var i in articles.OrderBy(i => i.ArtifactId, StringComparer.Ordinal).ThenBy(i => i.Id, StringComparer.Ordinal))
         {
-            Rules(rules, indicator.ArtifactId).Add(new ReputationRule
+            For(i.ArtifactId).Add(new ReputationRule
             {
                 Name = "Article indicator",
-                Description = $"This host is listed as an indicator of compromise in the article \"{articles[indicator.ArticleId].Title}\".",
+                Description = $"{i.ArtifactId} is listed in the article \"{i.Title}\".",
                 Severity = RuleSeverity.High,
-                RelatedDetailsUrl = ArticlePath + indicator.ArticleId,
+                RelatedDetailsUrl = ArticlePath + i.Id,
             });
         }
-
         return rules;
     }
 
-    private static List<ReputationRule> Rules(Dictionary<string, List<ReputationRule>> rules, string hostId)
+    private static async Task<Dictionary<string, ReputationRule>> SuspiciousAsync(SightlineDb db, CancellationToken cancellationToken)
     {
-        if (!rules.TryGetValue(hostId, out var list))
+        var found = new Dictionary<string, ReputationRule>(StringComparer.Ordinal);
+        var certificates = await db.SslCertificates.ToDictionaryAsync(c => c.Id, StringComparer.Ordinal, cancellationToken);
+        foreach (var link in (await db.HostSslCertificates.ToListAsync(cancellationToken)).OrderBy(l => l.HostId, StringComparer.Ordinal))
         {
-            list = [];
-            rules.Add(hostId, list);
+            var c = certificates[link.SslCertificateId];
+            if (c.Issuer.CommonName == c.Subject.CommonName && c.Issuer.OrganizationName == c.Subject.OrganizationName)
+            {
+                found.TryAdd(link.HostId, new ReputationRule
+                {
+                    Name = "Self-signed certificate",
+                    Description = $"{link.HostId} presents a self-signed TLS certificate (SHA-1 {c.Sha1}).",
+                    Severity = RuleSeverity.Medium,
+                    RelatedDetailsUrl = "/v1.0/security/threatIntelligence/sslCertificates/" + c.Id,
+                });
+            }
         }
-
-        return list;
+        var registrations = await db.WhoisRecords.Where(w => w.IsCurrent)
+            .Join(db.Hosts, w => w.HostId, h => h.Id, (w, h) => new { h.Id, w.RegistrationDateTime, h.FirstSeenDateTime })
+            .ToListAsync(cancellationToken);
+        foreach (var r in registrations.Where(r => r.RegistrationDateTime is not null && r.FirstSeenDateTime is not null))
+        {
+            var days = (r.FirstSeenDateTime!.Value - r.RegistrationDateTime!.Value).TotalDays;
+            if (days is >= 0 and < 30)
+            {
+                found.TryAdd(r.Id, new ReputationRule
+                {
+                    Name = "Recently registered domain",
+                    Description = string.Create(CultureInfo.InvariantCulture, $"{r.Id} was first observed {days:N0} days after its registration."),
+                    Severity = RuleSeverity.Medium,
+                    RelatedDetailsUrl = $"/v1.0/security/threatIntelligence/hosts/{r.Id}/whois",
+                });
+            }
+        }
+        return found;
     }
 }

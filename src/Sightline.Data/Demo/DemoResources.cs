@@ -23,6 +23,14 @@ internal static class DemoResources
         return JsonDocument.Parse(stream);
     }
 
+    public static byte[] Bytes(string name)
+    {
+        using var stream = Open(name);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
     public static string Text(string name)
     {
         using var stream = Open(name);

@@ -18,7 +18,8 @@ internal sealed record ShowcaseSpec(
 
 /// <summary>
 /// Synthetic showcase hosts: every host navigation (passive DNS both ways, WHOIS history, certificates, ports,
-/// components, trackers, cookies, subdomains, host pairs in both directions, reputation) has data.
+/// components, trackers, cookies, subdomains, host pairs in both directions, reputation) has data, each from
+/// the observations a sensor, crawler, scanner or WHOIS client would have made.
 /// </summary>
 internal static class DemoShowcase
 {
@@ -54,23 +55,15 @@ internal static class DemoShowcase
     {
         foreach (var spec in Specs)
         {
-            AddHosts(b, spec);
             AddPassiveDns(b, spec);
             AddSubdomains(b, spec);
             AddPairs(b, spec);
-            DemoShowcaseWeb.Add(b, spec.Domain, spec);
-            DemoShowcaseWeb.Add(b, spec.Ip, spec);
+            DemoWeb.AddShowcaseSite(b, spec);
             DemoCertificates.AddShowcase(b, spec);
-            DemoWhois.AddHistory(b, spec.Domain, 4, spec.Registrar, spec.Registrant, spec.NameServers);
+            DemoWeb.AddShowcaseScans(b, spec);
+            var first = DemoHash.Range(spec.Domain + "first", 700, 1100);
+            DemoWhois.AddHistory(b, spec.Domain, first, 4, spec.Registrar, spec.Registrant, spec.NameServers);
         }
-    }
-
-    private static void AddHosts(DemoBuilder b, ShowcaseSpec spec)
-    {
-        var first = DemoBuilder.DaysAgo(DemoHash.Range(spec.Domain + "first", 700, 1100));
-        b.EnsureHost(spec.Domain, true, first, DemoBuilder.DaysAgo(1));
-        DemoInfrastructure.DescribeIp(b.EnsureHost(spec.Ip, true, first, DemoBuilder.DaysAgo(1)), spec.Provider);
-        DemoInfrastructure.DescribeIp(b.EnsureHost(spec.Ipv6, true, first, DemoBuilder.DaysAgo(1)), spec.Provider);
     }
 
     private static void AddPassiveDns(DemoBuilder b, ShowcaseSpec spec)

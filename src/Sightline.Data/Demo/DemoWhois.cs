@@ -6,7 +6,7 @@ namespace Sightline.Data.Demo;
 /// <summary>A registrar as WHOIS shows it.</summary>
 internal sealed record DemoRegistrar(string Name, int IanaId, string WhoisServer, string Url, string AbuseEmail, string AbusePhone);
 
-/// <summary>Synthetic WHOIS histories: several versions per domain, exactly one of them current.</summary>
+/// <summary>Synthetic WHOIS histories, as the raw responses a registrar's WHOIS server gives over time.</summary>
 internal static class DemoWhois
 {
     public const string Privacy = "REDACTED FOR PRIVACY";
@@ -60,25 +60,35 @@ internal static class DemoWhois
         return _organizations.TryGetValue(brand, out var name) ? name : "Contoso Ltd.";
     }
 
-    /// <summary>Adds <paramref name="versions"/> WHOIS versions (the last one current) and sets the host's registrar.</summary>
-    public static void AddHistory(DemoBuilder b, string domain, int versions, int registrar, string registrant, string[] nameServers)
+    /// <summary>
+    /// WHOIS responses for <paramref name="versions"/> successive registrations states of the domain, each fetched
+    /// when it was first and last seen; the importer turns them into a history whose last version is current.
+    /// </summary>
+    public static void AddHistory(DemoBuilder b, string domain, double firstDaysAgo, int versions, int registrar, string registrant,
+        string[] nameServers, int? registeredDaysBeforeFirst = null)
     {
-        var host = b.Host(domain);
-        var registered = (host.FirstSeenDateTime ?? DemoBuilder.DaysAgo(400)).AddDays(-DemoHash.Range(domain + "registered", 1, 20));
+        var registered = DemoBuilder.DaysAgo(firstDaysAgo)
+            .AddDays(-(registeredDaysBeforeFirst ?? DemoHash.Range(domain + "registered", 30, 400)))
+            .AddHours(DemoHash.Range(domain + "registeredHour", 0, 23));
         var span = (DemoBuilder.DaysAgo(3) - registered) / versions;
         for (var v = 1; v <= versions; v++)
         {
             var current = v == versions;
             var updated = registered.Add(span * (v - 1)).AddHours(DemoHash.Range(domain + v.ToString(CultureInfo.InvariantCulture), 0, 23));
-            var next = current ? DemoBuilder.DaysAgo(1) : registered.Add(span * v);
+            var until = current ? DemoBuilder.DaysAgo(1) : registered.Add(span * v);
             var registrarIndex = current || v == versions - 1 ? registrar : (registrar + 1) % Registrars.Length;
             var owner = current ? registrant : (v % 2 == 1 ? OrganizationFor(domain) : Privacy);
             var servers = current || v == versions - 1 ? nameServers : OlderNameServers(nameServers);
-            b.Add(Version(b, domain, v, current, registered, updated, next, Registrars[registrarIndex], owner, servers));
+            var record = Version(domain, registered, updated, Registrars[registrarIndex], owner, servers);
+            var seen = updated.AddDays(1) < until ? updated.AddDays(1) : until;
+            b.Whois.Add(new WhoisResponse(domain, seen, DemoWhoisText.Render(record, Registrars[registrarIndex], seen)));
+            b.Whois.Add(new WhoisResponse(domain, until, DemoWhoisText.Render(record, Registrars[registrarIndex], until)));
+            foreach (var server in servers)
+            {
+                b.Note(server);
+            }
         }
-
-        host.Registrar = Registrars[registrar].Name;
-        host.Registrant = registrant;
+        b.Note(domain);
     }
 
     private static string[] OlderNameServers(string[] current)
@@ -89,50 +99,28 @@ internal static class DemoWhois
         return [pairs[other], pairs[other + 1]];
     }
 
-    private static WhoisRecord Version(DemoBuilder b, string domain, int version, bool current, DateTimeOffset registered,
-        DateTimeOffset updated, DateTimeOffset until, DemoRegistrar registrar, string owner, string[] servers)
+    /// <summary>The registration as a record, only to render its text.</summary>
+    private static WhoisRecord Version(string domain, DateTimeOffset registered, DateTimeOffset updated, DemoRegistrar registrar, string owner, string[] servers)
     {
         var years = Math.Max(1, (int)Math.Ceiling((updated - registered).TotalDays / 365.25) + 1);
-        var expires = registered.AddYears(years);
         var status = registrar.IanaId == 292
             ? "clientDeleteProhibited clientTransferProhibited clientUpdateProhibited"
             : "clientTransferProhibited";
-        var record = new WhoisRecord
+        return new WhoisRecord
         {
             HostId = domain,
-            Id = GraphIds.Compose(domain, version.ToString(CultureInfo.InvariantCulture)),
-            IsCurrent = current,
+            Id = domain,
             DomainStatus = status,
             RegistrationDateTime = registered,
-            ExpirationDateTime = expires,
+            ExpirationDateTime = registered.AddYears(years),
             LastUpdateDateTime = updated,
-            FirstSeenDateTime = updated.AddDays(1),
-            LastSeenDateTime = until,
             WhoisServer = registrar.WhoisServer,
-            Registrar = RegistrarContact(registrar),
-            Abuse = RegistrarContact(registrar),
             Registrant = Contact(domain, owner, "Domain Administrator", 0),
             Admin = Contact(domain, owner, "Domain Administrator", 1),
             Technical = Contact(domain, owner, "Hostmaster", 2),
-            Nameservers = [.. servers.Select(s => Nameserver(b, s, updated, until))],
+            Nameservers = [.. servers.Select(s => new WhoisNameserver { HostId = s })],
         };
-        record.RawWhoisText = DemoWhoisText.Render(record, registrar, until);
-        return record;
     }
-
-    private static WhoisNameserver Nameserver(DemoBuilder b, string server, DateTimeOffset first, DateTimeOffset last)
-    {
-        b.EnsureHost(server, true, first, last);
-        return new WhoisNameserver { HostId = server, FirstSeenDateTime = first, LastSeenDateTime = last };
-    }
-
-    private static WhoisContact RegistrarContact(DemoRegistrar registrar) => new()
-    {
-        Name = registrar.Name,
-        Organization = registrar.Name,
-        Email = registrar.AbuseEmail,
-        Telephone = registrar.AbusePhone,
-    };
 
     private static WhoisContact Contact(string domain, string owner, string role, int kind)
     {

@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Sightline.Data.Demo;
 using Sightline.Data.Entities;
 using Sightline.Parsers.Articles;
 using Sightline.Parsers.Common;
@@ -89,7 +88,7 @@ internal sealed class MarkdownArticleImporter : BatchImporter<ArticleInput>
     }
 
     /// <summary>
-    /// Links the article to the stored vulnerabilities it names, as the demo does: a linked vulnerability has chatter,
+    /// Links the article to the stored vulnerabilities it names: a linked vulnerability has chatter,
     /// which adds to its priority score. A link the edited article no longer supports is removed; the chatter flag
     /// stays, since other articles or sources may still discuss the vulnerability.
     /// </summary>
@@ -108,7 +107,7 @@ internal sealed class MarkdownArticleImporter : BatchImporter<ArticleInput>
             db.VulnerabilityArticles.Add(new VulnerabilityArticle { VulnerabilityId = cve, ArticleId = input.Id });
             var v = vulnerabilities[cve];
             v.HasChatter = true;
-            v.PriorityScore = DemoVulnerabilities.PriorityScore(v.Cvss3.Score, v.ActiveExploitsObserved, v.ExploitsAvailable, hasChatter: true);
+            v.PriorityScore = VulnerabilityRules.PriorityScore(v.Cvss3.Score, v.ActiveExploitsObserved, v.ExploitsAvailable, hasChatter: true);
         }
     }
 

@@ -16,6 +16,8 @@ internal sealed record NmapImportRecord(NmapPortObservation Observation, DateTim
 /// second), and the certificate the ssl-cert script printed (<see cref="SslCertificate"/> and
 /// <see cref="HostSslCertificate"/> on that port). The scanned address and the names nmap gave it become hosts;
 /// no passive DNS is derived from those names, since nmap's PTR and user-given names are not resolutions it saw.
+/// The ports, services and certificates are recorded on the address and also on the name the scan was aimed at
+/// (<c>hostname type="user"</c>), since that name answered on them.
 /// A host without scan times takes the setting <c>seen</c>, or is rejected: times are never invented.
 /// </summary>
 internal sealed class NmapImporter : BatchImporter<NmapImportRecord>
@@ -58,7 +60,7 @@ internal sealed class NmapImporter : BatchImporter<NmapImportRecord>
     {
         var o = r.Observation;
         return string.Join('\t',
-            o.Host, string.Join(',', o.Hostnames), o.Port.ToString(CultureInfo.InvariantCulture), o.Protocol, o.State, o.Reason ?? "",
+            o.Host, string.Join(',', o.Hostnames), o.ScannedName ?? "", o.Port.ToString(CultureInfo.InvariantCulture), o.Protocol, o.State, o.Reason ?? "",
             o.ServiceName ?? "", o.Product ?? "", o.Version ?? "", o.ExtraInfo ?? "", string.Join(',', o.Cpes),
             string.Join('\u001f', o.Banners.Select(b => b.ScanProtocol + ":" + b.Text)),
             r.ScanStart.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), r.ScanEnd.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
@@ -85,6 +87,15 @@ internal sealed class NmapImporter : BatchImporter<NmapImportRecord>
                 certificates.Link(o.Host, o.Port, certificate, r.ScanStart, r.ScanEnd);
             }
             rows.Record(ports.See(r));
+            // The name the scan targeted answered on these ports too.
+            if (o.ScannedName is not null && HostName.Normalize(o.ScannedName, out _) is { } scanned && scanned != o.Host)
+            {
+                if (r.Certificate is { } named)
+                {
+                    certificates.Link(scanned, o.Port, named, r.ScanStart, r.ScanEnd);
+                }
+                rows.Record(ports.See(r with { Observation = o with { Host = scanned } }));
+            }
         }
         await certificates.ApplyAsync(db, cancellationToken);
         var stored = await ports.ApplyAsync(db, cancellationToken);

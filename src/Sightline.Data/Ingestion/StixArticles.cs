@@ -1,23 +1,27 @@
 using System.Text;
-using Sightline.Data.Demo;
 using Sightline.Data.Entities;
 using Sightline.Parsers.Stix;
 
 namespace Sightline.Data.Ingestion;
 
 /// <summary>An article built from a report, with the artifacts of its indicators and the window each host was seen in.</summary>
-internal sealed record StixArticle(Article Article, IReadOnlyList<ArticleIndicator> Indicators, IReadOnlyList<(string Host, DateTimeOffset First, DateTimeOffset Last)> Hosts);
+internal sealed record StixArticle(Article Article, IReadOnlyList<ArticleIndicator> Indicators, IReadOnlyList<(string Host, DateTimeOffset First, DateTimeOffset Last)> Hosts)
+{
+    /// <summary>The CVE ids the report's name and description name, upper-case.</summary>
+    public IReadOnlyList<string> Cves { get; init; } = [];
+}
 
 /// <summary>
-/// Reports with a description as articles, by the demo's rules (<see cref="DemoArticles"/>): the id is the first 8
+/// Reports with a description as articles, as follows: the id is the first 8
 /// hex digits of the SHA-256 of the report's STIX id, the summary is the description, the body adds a table of the
 /// indicators, each artifact is listed once with the id Graph forms from its value, and hosts are seen from the
 /// indicator's valid_from to its modified. A report without a description (a Unit 42 playbook's campaign
 /// sub-reports) has no text to show and is not an article.
 /// </summary>
-internal static class StixArticles
+internal static partial class StixArticles
 {
-    public static string ArticleId(string stixId) => DemoArticles.ArticleId(stixId);
+    /// <summary>The first 8 hex digits of the SHA-256 of the report's STIX id (Graph's article ids are 8 hex digits).</summary>
+    public static string ArticleId(string stixId) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(stixId)))[..8];
 
     public static bool IsArticle(StixReport report) => !string.IsNullOrWhiteSpace(report.Description);
 
@@ -56,7 +60,10 @@ internal static class StixArticles
             LastUpdatedDateTime = report.Modified ?? created,
             Tags = [.. report.Labels, .. settings.Tags],
         };
-        return new StixArticle(article, [.. indicators.Values], hosts);
+        return new StixArticle(article, [.. indicators.Values], hosts)
+        {
+            Cves = [.. CveId().Matches(report.Name + "\n" + summary).Select(m => m.Value.ToUpperInvariant()).Distinct(StringComparer.Ordinal)],
+        };
     }
 
     private static ArticleIndicator Indicator(string articleId, StixArtifact artifact, IndicatorSource source) => new()
@@ -95,4 +102,7 @@ internal static class StixArticles
         }
         return body.ToString();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bCVE-\d{4}-\d{4,7}\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex CveId();
 }

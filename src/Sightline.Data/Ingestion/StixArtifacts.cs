@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Sightline.Data.Demo;
 using Sightline.Data.Entities;
 using Sightline.Parsers.Stix;
 
@@ -18,8 +17,7 @@ internal sealed record StixArtifact(ArtifactType Type, string Value, string? Kin
 }
 
 /// <summary>
-/// Turns the equality observables the parser found in an indicator's pattern into artifacts, by the demo's rules
-/// (<see cref="DemoStixPattern"/>): the value of a domain name, IPv4/IPv6 address or URL (its host) is a host,
+/// Turns the equality observables the parser found in an indicator's pattern into artifacts,: the value of a domain name, IPv4/IPv6 address or URL (its host) is a host,
 /// lower-cased and without trailing dot, when it is a valid name or address; anything else (file hashes, e-mail
 /// addresses, registry keys, command lines...) is unclassified, its kind the hash name (<c>sha256</c>) or the
 /// object type, with the property path when that is not <c>value</c>.
@@ -64,7 +62,7 @@ internal static partial class StixArtifacts
     private static StixArtifact? AsHost(string value)
     {
         var host = value.Trim().TrimEnd('.').ToLowerInvariant();
-        if (DemoBuilder.KindOf(host) == HostKind.IpAddress)
+        if (System.Net.IPAddress.TryParse(host, out _))
         {
             return new StixArtifact(ArtifactType.IpAddress, host, null);
         }

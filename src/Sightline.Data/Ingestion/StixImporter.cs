@@ -9,14 +9,21 @@ namespace Sightline.Data.Ingestion;
 /// <summary>
 /// Format settings: <c>source</c> (<c>public</c> by default, <c>osint</c>, <c>microsoft</c>) for the indicators,
 /// <c>tag</c> added to every article's tags and <c>credit</c>, a markdown line ending every article body (the demo
-/// imports Unit 42 playbooks with <c>tag=Unit 42</c> and their licence credit).
+/// imports Unit 42 playbooks with <c>tag=Unit 42</c> and their licence credit), and <c>profiles=described</c> to make
+/// profiles only of the intrusion sets, malware and tools that have a description (a subset of ATT&amp;CK carries the
+/// bare names of the software its groups use, which name relationship targets but would be empty profiles).
 /// </summary>
 internal sealed record StixImportSettings(IndicatorSource Source, IReadOnlyList<string> Tags, string? Credit)
 {
+    public bool DescribedProfilesOnly { get; init; }
+
     public static StixImportSettings From(IReadOnlyDictionary<string, string> settings) => new(
         settings.TryGetValue("source", out var source) && Enum.TryParse<IndicatorSource>(source, ignoreCase: true, out var parsed) ? parsed : IndicatorSource.Public,
         settings.TryGetValue("tag", out var tag) && tag.Trim().Length > 0 ? [tag.Trim()] : [],
-        settings.TryGetValue("credit", out var credit) && credit.Trim().Length > 0 ? credit.Trim() : null);
+        settings.TryGetValue("credit", out var credit) && credit.Trim().Length > 0 ? credit.Trim() : null)
+    {
+        DescribedProfilesOnly = settings.TryGetValue("profiles", out var profiles) && string.Equals(profiles.Trim(), "described", StringComparison.OrdinalIgnoreCase),
+    };
 }
 
 /// <summary>
@@ -62,7 +69,9 @@ internal sealed partial class StixImporter : BatchImporter<StixObject>, IImporte
         var hosts = new HostUpserter();
         var writer = new StixWriter(db, hosts);
 
-        var profileObjects = bundle.Objects.Where(o => StixBundle.IsProfile(o) && StixBundle.IsLive(o)).ToList();
+        var profileObjects = bundle.Objects.Where(o => StixBundle.IsProfile(o) && StixBundle.IsLive(o))
+            .Where(o => !_settings.DescribedProfilesOnly || !string.IsNullOrWhiteSpace(Description(o)))
+            .ToList();
         var profiles = profileObjects.Select(o => StixProfiles.Build(o, bundle)).ToList();
         var updatedProfiles = await writer.SaveProfilesAsync(profiles, cancellationToken);
 
@@ -101,9 +110,18 @@ internal sealed partial class StixImporter : BatchImporter<StixObject>, IImporte
         StixRelationship r => [r.RelationshipType, r.SourceRef, r.TargetRef, r.Description ?? ""],
         StixCampaign c => [c.Name, c.Description ?? "", Time(c.FirstSeen), Time(c.LastSeen)],
         StixIdentity i => [i.Name, string.Join('|', i.Sectors), string.Join('|', i.Countries)],
+        StixLocation l => [l.Name ?? "", l.Country ?? "", l.Region ?? ""],
         StixAttackPattern a => [a.Name, a.TechniqueId ?? "", a.Description ?? ""],
         StixOther x => [x.Name ?? ""],
         _ => [],
+    };
+
+    private static string? Description(StixObject o) => o switch
+    {
+        StixIntrusionSet s => s.Description,
+        StixMalware m => m.Description,
+        StixTool t => t.Description,
+        _ => null,
     };
 
     private static string Time(DateTimeOffset? value) => value?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture) ?? "";

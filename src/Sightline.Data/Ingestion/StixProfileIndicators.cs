@@ -9,7 +9,7 @@ internal sealed record StixProfileIndicator(IntelProfileIndicator Row, HashSet<s
 /// <summary>
 /// Which indicators belong to which profile: an indicator that <c>indicates</c> an intrusion set, malware or tool,
 /// and every indicator of a report <c>attributed-to</c> an intrusion set. Each artifact becomes one row per
-/// profile, with the demo's id (<see cref="Demo.DemoProfileIndicators"/>: a GUID named by profile and value),
+/// profile, with a GUID named by profile and value as id,
 /// seen from the earliest valid_from to the latest modified of the indicators that name it.
 /// </summary>
 internal static class StixProfileIndicators

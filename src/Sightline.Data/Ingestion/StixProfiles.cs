@@ -1,22 +1,23 @@
 using System.Text;
-using Sightline.Data.Demo;
 using Sightline.Data.Entities;
 using Sightline.Parsers.Stix;
 
 namespace Sightline.Data.Ingestion;
 
 /// <summary>
-/// Intrusion sets (actors) and malware/tools (tools) as intel profiles, by the demo's rules (<see cref="DemoIntel"/>):
+/// Intrusion sets (actors) and malware/tools (tools) as intel profiles:
 /// the id is the SHA-256 of the STIX id, ATT&amp;CK citations are dropped from the markdown description, the summary
 /// is its first paragraph, aliases leave out the name, and the tradecraft lists what the bundle's <c>uses</c>
-/// relationships name. The demo's MISP enrichment (country of origin) is not applied; targets come from the
-/// sectors of the identities the actor, or a campaign attributed to it, targets.
+/// relationships name. Targets come from the sectors of the identities the actor, or a campaign attributed to it,
+/// targets; countries from the locations it <c>originates-from</c> (STIX 2.1: <c>country</c> is the ISO code,
+/// <c>name</c> the label).
 /// </summary>
 internal static class StixProfiles
 {
     private const int MaxAliases = 25;
 
-    public static string ProfileId(string stixId) => DemoIntel.ProfileId(stixId);
+    /// <summary>The SHA-256 of the STIX id, in lower-case hex.</summary>
+    public static string ProfileId(string stixId) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(stixId)));
 
     public static IntelProfile Build(StixObject stix, StixBundle bundle)
     {
@@ -28,7 +29,8 @@ internal static class StixProfiles
             _ => throw new ArgumentException($"{stix.Type} is not a profile type", nameof(stix)),
         };
         var isActor = stix is StixIntrusionSet;
-        var markdown = description is null ? null : DemoMarkdown.StripCitations(description);
+        var origins = isActor ? Origins(stix.Id, bundle) : [];
+        var markdown = description is null ? null : MarkdownText.StripCitations(description);
         return new IntelProfile
         {
             Id = ProfileId(stix.Id),
@@ -38,7 +40,9 @@ internal static class StixProfiles
             Aliases = aliases.Where(a => !string.Equals(a, name, StringComparison.OrdinalIgnoreCase))
                 .DistinctBy(a => a.ToLowerInvariant()).Take(MaxAliases).ToList(),
             Targets = isActor ? Targets(stix.Id, bundle) : [],
-            SummaryContent = markdown is null ? null : DemoMarkdown.FirstParagraphText(markdown),
+            CountryCodes = [.. origins.Select(o => o.Code)],
+            CountryLabels = [.. origins.Select(o => o.Label)],
+            SummaryContent = markdown is null ? null : MarkdownText.FirstParagraphText(markdown),
             SummaryFormat = ContentFormat.Text,
             DescriptionContent = markdown is null ? null : markdown + Attribution(stix),
             DescriptionFormat = ContentFormat.Markdown,
@@ -55,6 +59,16 @@ internal static class StixProfiles
             : "";
     }
 
+    private static List<(string Code, string Label)> Origins(string actorId, StixBundle bundle) =>
+        bundle.From(actorId, "originates-from")
+            .Select(r => bundle.Find<StixLocation>(r.TargetRef))
+            .OfType<StixLocation>()
+            .Where(l => l.Country is { Length: 2 })
+            .Select(l => (l.Country!, string.IsNullOrWhiteSpace(l.Name) ? l.Country! : l.Name.Trim()))
+            .DistinctBy(o => o.Item1)
+            .OrderBy(o => o.Item1, StringComparer.Ordinal)
+            .ToList();
+
     private static List<string> Targets(string actorId, StixBundle bundle) =>
         bundle.CampaignsOf(actorId).Select(c => c.Id).Prepend(actorId)
             .SelectMany(id => bundle.From(id, "targets"))
@@ -68,7 +82,7 @@ internal static class StixProfiles
     private static string ActorTradecraft(StixObject actor, StixBundle bundle)
     {
         var software = bundle.From(actor.Id, "uses")
-            .Select(r => (Target: bundle.Find<StixObject>(r.TargetRef), Note: DemoMarkdown.StripCitations(r.Description ?? "")))
+            .Select(r => (Target: bundle.Find<StixObject>(r.TargetRef), Note: MarkdownText.StripCitations(r.Description ?? "")))
             .Where(s => s.Target is StixMalware or StixTool)
             .Select(s => (Name: NameOf(s.Target!), s.Target!.Type, s.Note))
             .OrderBy(s => s.Name, StringComparer.Ordinal)

@@ -62,7 +62,35 @@ internal sealed class StixWriter(SightlineDb db, HostUpserter hosts)
                 hosts.See(host, first, last);
             }
         }
+        await LinkVulnerabilitiesAsync(articles.Where(a => !older.Contains(a.Article.Id)).ToList(), cancellationToken);
         return (updating.ToHashSet(StringComparer.Ordinal), older);
+    }
+
+    /// <summary>
+    /// Links each article to the stored vulnerabilities its report names; a linked vulnerability has chatter, which
+    /// adds to its priority score. Links are only added: another source may still support an older one.
+    /// </summary>
+    private async Task LinkVulnerabilitiesAsync(IReadOnlyList<StixArticle> articles, CancellationToken cancellationToken)
+    {
+        var cves = articles.SelectMany(a => a.Cves).Distinct(StringComparer.Ordinal).ToList();
+        if (cves.Count == 0)
+        {
+            return;
+        }
+        var vulnerabilities = await VulnerabilityRules.LoadAsync(db, cves, cancellationToken);
+        var ids = articles.Select(a => a.Article.Id).ToList();
+        var stored = (await db.VulnerabilityArticles.Where(l => ids.Contains(l.ArticleId)).Select(l => l.ArticleId + "|" + l.VulnerabilityId).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var article in articles)
+        {
+            foreach (var cve in article.Cves.Where(vulnerabilities.ContainsKey).Where(c => stored.Add(article.Article.Id + "|" + c)))
+            {
+                db.VulnerabilityArticles.Add(new VulnerabilityArticle { VulnerabilityId = cve, ArticleId = article.Article.Id });
+                var v = vulnerabilities[cve];
+                v.HasChatter = true;
+                VulnerabilityRules.Rescore(v);
+            }
+        }
     }
 
     /// <summary>Adds the rows or widens the stored ones; returns the STIX indicators that widened a stored row.</summary>

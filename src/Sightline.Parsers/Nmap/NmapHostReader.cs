@@ -8,6 +8,7 @@ namespace Sightline.Parsers.Nmap;
 internal sealed record NmapHostBlock(
     string? Address,
     IReadOnlyList<string> Hostnames,
+    string? ScannedName,
     DateTimeOffset? Start,
     DateTimeOffset? End,
     IReadOnlyList<NmapPortObservation> Ports,
@@ -24,6 +25,7 @@ internal static class NmapHostReader
         string? ipv4 = null;
         string? ipv6 = null;
         var hostnames = new List<string>();
+        string? scannedName = null;
         var ports = new List<NmapPortObservation>();
         var errors = new List<string>();
         using var sub = host.ReadSubtree();
@@ -41,6 +43,10 @@ internal static class NmapHostReader
                     break;
                 case "hostname":
                     AddHostname(hostnames, sub.GetAttribute("name"));
+                    if (sub.GetAttribute("type") == "user" && scannedName is null && hostnames.Count > 0)
+                    {
+                        scannedName = hostnames[^1];
+                    }
                     break;
                 case "port":
                     ReadPort(sub, ports, errors);
@@ -53,7 +59,7 @@ internal static class NmapHostReader
         {
             errors.Add("host has no IPv4 or IPv6 address");
         }
-        return new NmapHostBlock(ipv4 ?? ipv6, hostnames, start, end, ports, errors);
+        return new NmapHostBlock(ipv4 ?? ipv6, hostnames, scannedName, start, end, ports, errors);
     }
 
     private static void ReadAddress(XmlReader sub, ref string? ipv4, ref string? ipv6, List<string> errors)

@@ -16,6 +16,12 @@ internal sealed record NmapPortObservation
     /// <summary>Names nmap gave the host (user-supplied and PTR), lower-case, no trailing dot, distinct.</summary>
     public required IReadOnlyList<string> Hostnames { get; init; }
 
+    /// <summary>
+    /// The name the scan was aimed at (nmap's <c>hostname type="user"</c>), lower-case: the ports answered on that
+    /// name too (TLS SNI, HTTP Host), so they belong to it as well as to the address.
+    /// </summary>
+    public string? ScannedName { get; init; }
+
     public required int Port { get; init; }
 
     /// <summary><c>tcp</c>, <c>udp</c> or <c>sctp</c>.</summary>

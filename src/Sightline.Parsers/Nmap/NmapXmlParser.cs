@@ -101,6 +101,7 @@ internal static partial class NmapXmlParser
         {
             Host = host.Address!,
             Hostnames = host.Hostnames,
+            ScannedName = host.ScannedName,
             ScanStart = start,
             ScanEnd = host.End ?? start,
             Identified = Identify(port, recog),

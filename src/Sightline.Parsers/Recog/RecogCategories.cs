@@ -1,6 +1,9 @@
 namespace Sightline.Parsers.Recog;
 
-/// <summary>Derives a coarse component category from what a match names, since recog itself has none.</summary>
+/// <summary>
+/// Derives a coarse component category from what a match names, since recog itself has none. Web servers and
+/// operating systems take Wappalyzer's category names, so a server seen by a scan and by a crawl is one component.
+/// </summary>
 internal static class RecogCategories
 {
     public static string For(RecogMatch match)
@@ -11,14 +14,14 @@ internal static class RecogCategories
         }
         if (match.Params.ContainsKey("os.product") || match.Params.ContainsKey("os.family"))
         {
-            return "Operating system";
+            return "Operating systems";
         }
         return match.Params.ContainsKey("hw.product") || match.Params.ContainsKey("hw.vendor") ? "Hardware" : "";
     }
 
     private static string ServiceCategory(string? protocol) => protocol switch
     {
-        "http" or "https" => "Web server",
+        "http" or "https" => "Web servers",
         "ssh" => "SSH server",
         "ftp" => "FTP server",
         "smtp" or "pop3" or "imap" => "Mail server",

@@ -29,6 +29,7 @@ internal static class StixObjectMapper
             "relationship" => Relationship(obj),
             "campaign" => Campaign(obj),
             "identity" => Identity(obj),
+            "location" => Location(obj),
             "attack-pattern" => AttackPattern(obj),
             _ => Common(obj, new StixOther { Type = type, Id = id, Name = String(obj, "name") }),
         };
@@ -148,6 +149,15 @@ internal static class StixObjectMapper
         IdentityClasses = Strings(obj, "identity_class"),
         Sectors = Strings(obj, "sectors"),
         Countries = Strings(obj, "x_cta_country"),
+    });
+
+    private static StixLocation Location(JsonElement obj) => Common(obj, new StixLocation
+    {
+        Type = "location",
+        Id = RequiredString(obj, "id"),
+        Name = String(obj, "name"),
+        Country = String(obj, "country")?.Trim().ToUpperInvariant(),
+        Region = String(obj, "region"),
     });
 
     private static StixAttackPattern AttackPattern(JsonElement obj)

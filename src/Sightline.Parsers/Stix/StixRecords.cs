@@ -165,6 +165,16 @@ internal sealed record StixIdentity : StixObject
     public IReadOnlyList<string> Countries { get; init; } = [];
 }
 
+/// <summary>A STIX 2.1 location: <c>country</c> is an ISO 3166-1 alpha-2 code, <c>region</c> a UN M49 region name.</summary>
+internal sealed record StixLocation : StixObject
+{
+    public string? Name { get; init; }
+
+    public string? Country { get; init; }
+
+    public string? Region { get; init; }
+}
+
 internal sealed record StixAttackPattern : StixObject
 {
     public required string Name { get; init; }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -8,7 +7,7 @@ namespace Sightline.Auth;
 public static class LocalTokens
 {
     public const string Issuer = "https://sightline.local/";
-    public const string ReadPermission = "ThreatIntelligence.Read.All";
+    public const string ReadPermission = Permissions.Read;
     public static readonly string[] Audiences = ["https://graph.microsoft.com", "00000003-0000-0000-c000-000000000000"];
 
     public static string Create(SecurityKey key, TimeSpan lifetime, string subject = "sightline-local-app", IEnumerable<string>? roles = null, IEnumerable<string>? scopes = null, DateTime? notBefore = null)
@@ -35,9 +34,4 @@ public static class LocalTokens
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.EcdsaSha256),
         });
     }
-
-    /// <summary>App tokens carry the permission in <c>roles</c>, delegated tokens in <c>scp</c>.</summary>
-    public static bool HasPermission(ClaimsPrincipal user, string permission) =>
-        user.FindAll("roles").Any(c => string.Equals(c.Value, permission, StringComparison.OrdinalIgnoreCase))
-        || user.FindAll("scp").Any(c => c.Value.Split(' ').Contains(permission, StringComparer.OrdinalIgnoreCase));
 }

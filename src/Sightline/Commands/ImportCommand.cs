@@ -70,6 +70,14 @@ internal static class ImportCommand
                 : $"unknown format '{name}' (known: {string.Join(", ", Importers.Names)})"));
             return (2, 0);
         }
+        if (string.Equals(name, "whois", StringComparison.OrdinalIgnoreCase) && !settings.ContainsKey("seen"))
+        {
+            // A WHOIS response was collected when its file was written, unless the command line says otherwise.
+            settings = new Dictionary<string, string>(settings, StringComparer.Ordinal)
+            {
+                ["seen"] = File.GetLastWriteTimeUtc(file).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            };
+        }
         using var progress = new ProgressLine(file, stream);
         var report = await importer.ImportAsync(db, stream, new ImportContext(file, options, progress) { Settings = settings }, cancellationToken);
         progress.Done();

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.Features;
 using Sightline.Auth;
 using Sightline.Data;
@@ -41,32 +39,13 @@ public sealed class GraphEndpoint(GraphRoutes routes, PagingOptions paging)
             await context.Response.WriteAsync(GraphModel.WriteMetadata(), context.RequestAborted);
             return;
         }
-        await AuthorizeAsync(context);
+        await Access.RequireAsync(context, Permissions.Read);
         var path = GraphPath.Parse(segments);
         var options = QueryOptions.Parse(rawQuery);
         var handler = routes.Find(path.Pattern)
             ?? throw GraphException.BadRequest($"The path '{string.Join('/', path.Segments)}' is in the schema but Microsoft Graph documents no way to read it.");
         var db = context.RequestServices.GetRequiredService<SightlineDb>();
         await handler(new GraphRequest(context, db, path, options, serviceRoot, paging));
-    }
-
-    private static async Task AuthorizeAsync(HttpContext context)
-    {
-        var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
-        if (!result.Succeeded)
-        {
-            context.Response.Headers.WWWAuthenticate = "Bearer";
-            var why = context.Request.Headers.Authorization.Count == 0
-                ? "Access token is empty."
-                : "Access token validation failure. " + (result.Failure?.Message ?? "Invalid audience or signature.");
-            throw new GraphException(401, "InvalidAuthenticationToken", why);
-        }
-        if (!LocalTokens.HasPermission(result.Principal, LocalTokens.ReadPermission))
-        {
-            throw new GraphException(403, "Authorization_RequestDenied",
-                $"Insufficient privileges to complete the operation: the token needs the {LocalTokens.ReadPermission} permission (in 'roles' for app tokens, 'scp' for delegated tokens).");
-        }
-        context.User = result.Principal;
     }
 
     private static (string Path, string Query) RawTarget(HttpContext context)

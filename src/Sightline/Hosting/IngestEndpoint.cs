@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.Features;
 using Sightline.Auth;
 using Sightline.Data;
@@ -17,7 +15,7 @@ namespace Sightline.Hosting;
 /// </summary>
 public static class IngestEndpoint
 {
-    public const string Permission = "Sightline.Ingest";
+    public const string Permission = Permissions.Ingest;
     public const long MaxBodyBytes = 1L << 30;
 
     private static readonly SemaphoreSlim _oneAtATime = new(1, 1);
@@ -30,7 +28,7 @@ public static class IngestEndpoint
 
     private static async Task HandleAsync(HttpContext context, string? format, SightlineDb db, ReputationService reputation)
     {
-        await AuthorizeAsync(context);
+        await Access.RequireAsync(context, Permission);
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = MaxBodyBytes;
@@ -73,20 +71,6 @@ public static class IngestEndpoint
             return;
         }
         await WriteRejectedAsync(context, report);
-    }
-
-    internal static async Task AuthorizeAsync(HttpContext context)
-    {
-        var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
-        if (!result.Succeeded)
-        {
-            context.Response.Headers.WWWAuthenticate = "Bearer";
-            throw new GraphException(401, "InvalidAuthenticationToken", "Access token is missing or invalid.");
-        }
-        if (!LocalTokens.HasPermission(result.Principal, Permission))
-        {
-            throw new GraphException(403, "Authorization_RequestDenied", $"Writing needs the {Permission} permission in the token.");
-        }
     }
 
     /// <summary>Reads the first bytes (to recognise the format) and gives back a stream that still starts with them.</summary>

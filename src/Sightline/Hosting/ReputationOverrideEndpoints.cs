@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sightline.Auth;
 using Sightline.Data;
 using Sightline.Data.Entities;
 using Sightline.Data.Reputation;
@@ -23,7 +24,7 @@ public static class ReputationOverrideEndpoints
 
     private static async Task GetAsync(HttpContext context, string host, SightlineDb db)
     {
-        await IngestEndpoint.AuthorizeAsync(context);
+        await Access.RequireAsync(context, Permissions.Ingest);
         var found = await ReputationOverrides.FindAsync(db, host, context.RequestAborted)
             ?? throw GraphException.NotFound($"Host '{host}' has no reputation override.");
         await GraphResponses.WriteJsonAsync(context, json => Write(json, found, null));
@@ -31,7 +32,7 @@ public static class ReputationOverrideEndpoints
 
     private static async Task PutAsync(HttpContext context, string host, SightlineDb db, ReputationService reputation)
     {
-        await IngestEndpoint.AuthorizeAsync(context);
+        await Access.RequireAsync(context, Permissions.Ingest);
         var (classification, reason) = await ReadAsync(context);
         if (ReputationOverrides.NormalizeHost(host) is null)
         {
@@ -45,7 +46,7 @@ public static class ReputationOverrideEndpoints
 
     private static async Task DeleteAsync(HttpContext context, string host, SightlineDb db, ReputationService reputation)
     {
-        await IngestEndpoint.AuthorizeAsync(context);
+        await Access.RequireAsync(context, Permissions.Ingest);
         if (!await ReputationOverrides.ClearAsync(db, host, context.RequestAborted))
         {
             throw GraphException.NotFound($"Host '{host}' has no reputation override.");

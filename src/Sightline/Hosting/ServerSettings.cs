@@ -1,9 +1,10 @@
+using Sightline.Auth;
 using Sightline.Data;
 using Sightline.OData;
 
 namespace Sightline.Hosting;
 
-/// <summary>What <c>serve</c> is told: where the data folder and the store are, and how to page.</summary>
+/// <summary>What <c>serve</c> is told: where the data folder and the store are, how to page, authenticate and encrypt.</summary>
 public sealed record ServerSettings
 {
     public required string DataDir { get; init; }
@@ -15,6 +16,12 @@ public sealed record ServerSettings
     public bool LoadDemo { get; init; } = true;
 
     public PagingOptions Paging { get; init; } = new();
+
+    /// <summary>How callers are authenticated; <c>local</c> by default.</summary>
+    public AuthSettings Auth { get; init; } = new();
+
+    /// <summary>The certificate for <c>https://</c> listen addresses; null when the server speaks only HTTP.</summary>
+    public HttpsSettings? Https { get; init; }
 
     /// <summary>An operator's reputation rule set; by default <c>reputation-rules.json</c> in the data folder, else the built-in one.</summary>
     public string? ReputationRules { get; init; }

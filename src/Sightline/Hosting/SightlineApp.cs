@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.IdentityModel.Tokens;
 using Sightline.Auth;
 using Sightline.Data;
 using Sightline.Data.Demo;
@@ -26,11 +24,20 @@ public static partial class SightlineApp
         builder.Services.AddSingleton(ThreatIntelligenceRoutes.Build());
         builder.Services.AddSingleton<GraphEndpoint>();
         builder.Services.AddReputation(settings);
-        AddLocalTokens(builder.Services, SigningKey.LoadOrCreate(settings.DataDir));
+        builder.Services.AddSightlineAuthentication(settings.Auth, settings.DataDir);
+        if (settings.Https is { } https)
+        {
+            var certificate = HttpsCertificate.Load(https, settings.DataDir);
+            builder.Services.AddSingleton(certificate);
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(h => h.ServerCertificate = certificate.Certificate));
+        }
 
         var app = builder.Build();
         app.UseGraphHeaders();
+        app.UseSightlineAuthentication(settings.Auth);
         app.UseGraphErrors();
+        app.UseAuthentication();
         app.Use(async (context, next) =>
         {
             if (GraphEndpoint.VersionOf(context.Request.Path) is { } version)
@@ -41,26 +48,11 @@ public static partial class SightlineApp
             await next(context);
         });
         app.MapIngest();
+        app.MapOperations();
         app.MapReputationOverrides();
         app.MapFallback("{**path}", context => throw new GraphException(404, "itemNotFound",
             $"No resource at '{context.Request.Path}'. The Graph API is served under /v1.0 and /beta."));
         return app;
-    }
-
-    private static void AddLocalTokens(IServiceCollection services, SecurityKey key)
-    {
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
-        {
-            o.MapInboundClaims = false;
-            o.TokenValidationParameters = new TokenValidationParameters
-            {
-                ValidIssuer = LocalTokens.Issuer,
-                ValidAudiences = LocalTokens.Audiences,
-                IssuerSigningKey = key,
-                ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
-                ClockSkew = TimeSpan.FromMinutes(1),
-            };
-        });
     }
 
     /// <summary>Brings the store's schema up to date and, when it is empty, loads the demo dataset.</summary>
@@ -69,7 +61,7 @@ public static partial class SightlineApp
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SightlineDb>();
         await StoreSetup.PrepareAsync(db, cancellationToken);
-        if (settings.LoadDemo && !await db.Hosts.AnyAsync(cancellationToken))
+        if (settings.LoadDemo && await DemoDataset.NeedsLoadingAsync(db, cancellationToken))
         {
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Sightline.Demo");
             LogDemoLoading(logger);

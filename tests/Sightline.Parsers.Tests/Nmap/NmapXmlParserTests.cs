@@ -62,7 +62,7 @@ public sealed class NmapXmlParserTests
         Assert.Equal([new NmapBanner("http", expected)], http.Banners);
         Assert.NotNull(http.Identified);
         Assert.Equal("http_header.server", http.Identified.MatchesKey);
-        Assert.Equal(("nginx", "1.18.0", "Web server"), (http.Identified.Product, http.Identified.Version, http.Identified.Category));
+        Assert.Equal(("nginx", "1.18.0", "Web servers"), (http.Identified.Product, http.Identified.Version, http.Identified.Category));
     }
 
     [Fact]

@@ -89,6 +89,12 @@ public sealed class NmapImportTests : IngestTestBase
         }
         // The names are not turned into resolutions.
         Assert.Empty((await Reader.GetJsonAsync($"{Graph.Root}/hosts/www.example.com/passiveDns")).Values());
+
+        // The name the scan was aimed at answered on the ports too; the PTR name did not.
+        var named = (await Reader.GetJsonAsync($"{Graph.Root}/hosts/www.example.com/ports")).Values();
+        Assert.Equal(["tcp:21", "udp:21"], named.Select(p => $"{p.GetProperty("protocol").GetString()}:{p.GetProperty("port").GetInt32()}").Order(StringComparer.Ordinal));
+        Assert.Equal("vsFTPd", named.Single(p => p.GetProperty("protocol").GetString() == "tcp").GetProperty("services")[0].GetProperty("component").GetProperty("name").GetString());
+        Assert.Empty((await Reader.GetJsonAsync($"{Graph.Root}/hosts/web-25.example.net/ports")).Values());
     }
 
     [Fact]

@@ -66,34 +66,4 @@ public sealed class StixAttackImportTests(ITestOutputHelper output) : IngestTest
         var mimikatz = (await Reader.GetJsonAsync($"{Graph.Root}/intelProfiles?$filter=title eq 'Mimikatz'")).Values().Single();
         Assert.Contains("- APT28\n", mimikatz.GetProperty("tradecraft").GetProperty("content").GetString());
     }
-
-    [Fact]
-    public async Task Profiles_and_articles_keep_the_demo_ids_and_texts()
-    {
-        await IngestAsync(Attack);
-        await IngestAsync(FightingUrsa, "&tag=Unit%2042");
-        var demo = DemoDataset.Build();
-        await using var db = Server.CreateDb();
-
-        var expected = demo.Profiles.Single(p => p.Id == ProfileId(Apt28Id));
-        var actual = await db.IntelProfiles.SingleAsync(p => p.Id == expected.Id);
-        Assert.Equal((expected.Title, expected.Kind, expected.FirstActiveDateTime), (actual.Title, actual.Kind, actual.FirstActiveDateTime));
-        Assert.Equal(expected.SummaryContent, actual.SummaryContent);
-        Assert.Equal(expected.DescriptionContent, actual.DescriptionContent);
-        // The demo appends MISP synonyms to the aliases and MISP incident types to the tradecraft.
-        Assert.Equal(expected.Aliases.Take(actual.Aliases.Count), actual.Aliases);
-        Assert.StartsWith(actual.TradecraftContent!, expected.TradecraftContent);
-
-        var article = demo.Articles.Single(a => a.Id == ArticleId(UrsaReportId));
-        var stored = await db.Articles.SingleAsync(a => a.Id == article.Id);
-        Assert.Equal((article.Title, article.SummaryContent, article.CreatedDateTime, article.LastUpdatedDateTime), (stored.Title, stored.SummaryContent, stored.CreatedDateTime, stored.LastUpdatedDateTime));
-        Assert.Equal(article.Tags, stored.Tags);
-        // The demo keeps at most 40 indicators of a playbook; each is imported with the same id and artifact.
-        var imported = await db.ArticleIndicators.Where(i => i.ArticleId == article.Id).ToDictionaryAsync(i => i.Id);
-        var shown = demo.ArticleIndicators.Where(i => i.ArticleId == article.Id).ToList();
-        Assert.NotEmpty(shown);
-        Assert.All(shown, i => Assert.Equal((i.ArtifactType, i.ArtifactId, i.ArtifactKind, i.ArtifactValue),
-            (imported[i.Id].ArtifactType, imported[i.Id].ArtifactId, imported[i.Id].ArtifactKind, imported[i.Id].ArtifactValue)));
-        Assert.Equal(ArtifactType.Hostname, imported[Base64("cdnverify.net")].ArtifactType);
-    }
 }

@@ -42,19 +42,33 @@ public sealed class SightlineServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<SightlineServer> StartAsync(bool loadDemo = true, Action<IServiceCollection>? services = null, string? dataDir = null)
+    /// <summary>The addresses a server started with a <c>host</c> listens on.</summary>
+    public ICollection<string> Urls => _app.Urls;
+
+    /// <param name="settings">Changes the server's settings (authentication, HTTPS).</param>
+    /// <param name="host">Configures the host instead of the in-memory test server, e.g. real Kestrel addresses.</param>
+    public static async Task<SightlineServer> StartAsync(bool loadDemo = true, Action<IServiceCollection>? services = null, string? dataDir = null,
+        Func<ServerSettings, ServerSettings>? settings = null, Action<WebApplicationBuilder>? host = null)
     {
         dataDir ??= Path.Combine(Path.GetTempPath(), "sightline-tests", Guid.NewGuid().ToString("N"));
         var store = PostgresBase is { } pg
             ? StoreOptions.Postgres(new Npgsql.NpgsqlConnectionStringBuilder(pg) { Database = "sightline_test_" + Guid.NewGuid().ToString("N") }.ConnectionString)
             : StoreOptions.Sqlite(Path.Combine(dataDir, "sightline.db"));
-        var settings = new ServerSettings { DataDir = dataDir, LoadDemo = loadDemo, Store = store };
-        var app = SightlineApp.Create(settings, b =>
+        var serverSettings = new ServerSettings { DataDir = dataDir, LoadDemo = loadDemo, Store = store };
+        serverSettings = settings?.Invoke(serverSettings) ?? serverSettings;
+        var app = SightlineApp.Create(serverSettings, b =>
         {
-            b.WebHost.UseTestServer();
+            if (host is null)
+            {
+                b.WebHost.UseTestServer();
+            }
+            else
+            {
+                host(b);
+            }
             services?.Invoke(b.Services);
         });
-        await SightlineApp.InitializeStoreAsync(app, settings);
+        await SightlineApp.InitializeStoreAsync(app, serverSettings);
         await app.StartAsync();
         return new SightlineServer(app, dataDir, store);
     }

@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 
-namespace Sightline.Data.Demo;
+namespace Sightline.Data.Ingestion;
 
 /// <summary>Tidies ATT&amp;CK text: drops <c>(Citation: ...)</c> markers and derives plain-text summaries.</summary>
-internal static partial class DemoMarkdown
+internal static partial class MarkdownText
 {
     public static string StripCitations(string text) => Citation().Replace(text, "").Trim();
 
