@@ -80,7 +80,10 @@ internal static class DemoWhois
             var owner = current ? registrant : (v % 2 == 1 ? OrganizationFor(domain) : Privacy);
             var servers = current || v == versions - 1 ? nameServers : OlderNameServers(nameServers);
             var record = Version(domain, registered, updated, Registrars[registrarIndex], owner, servers);
-            var seen = updated.AddDays(1) < until ? updated.AddDays(1) : until;
+            // A version is first fetched the day after it changed, but never before the domain was first seen:
+            // the crawler only learns of a domain when it shows up somewhere.
+            var firstFetch = v == 1 && DemoBuilder.DaysAgo(firstDaysAgo) > updated.AddDays(1) ? DemoBuilder.DaysAgo(firstDaysAgo) : updated.AddDays(1);
+            var seen = firstFetch < until ? firstFetch : until;
             b.Whois.Add(new WhoisResponse(domain, seen, DemoWhoisText.Render(record, Registrars[registrarIndex], seen)));
             b.Whois.Add(new WhoisResponse(domain, until, DemoWhoisText.Render(record, Registrars[registrarIndex], until)));
             foreach (var server in servers)

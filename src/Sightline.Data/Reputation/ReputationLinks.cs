@@ -27,8 +27,6 @@ public static class ReputationLinks
 
     public static string Component(string id) => $"{Root}/hostComponents/{E(id)}";
 
-    public static string HostsWhere(string filter) => $"{Root}/hosts?$filter={E(filter)}";
-
     public static string TrackersWith(string value) => $"{Root}/hostTrackers?$filter={E("value eq " + Literal(value))}";
 
     public static string NameServerSearch(string nameServer) => WhoisSearch("nameservers/host/id", nameServer);

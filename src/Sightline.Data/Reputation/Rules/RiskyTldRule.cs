@@ -5,7 +5,9 @@ namespace Sightline.Data.Reputation.Rules;
 
 /// <summary>
 /// Second pass: the host name's top-level domain holds at least <c>minHosts</c> host names in the store, and at least
-/// <c>minShare</c> of the others were classified malicious by the first pass. Too small a sample says nothing.
+/// <c>minShare</c> of the others were classified malicious by the first pass. Too small a sample says nothing. The
+/// evidence is a statistic of the store, given in the description: no bounded Graph query lists a TLD's hosts (the
+/// hosts pivot needs an indexed equality), so the rule has no link.
 /// </summary>
 internal sealed class RiskyTldRule : IReputationRule
 {
@@ -43,7 +45,7 @@ internal sealed class RiskyTldRule : IReputationRule
         var share = ((double)bad * 100 / others).ToString("0", CultureInfo.InvariantCulture) + "%";
         yield return new Finding(Key, "Top-level domain with many malicious hosts",
             $"{bad} of the {others} other host names under .{tld} in the store ({share}) are classified malicious (the rule needs at least {settings.Threshold("minHosts").ToString(CultureInfo.InvariantCulture)} names under the domain).",
-            RuleSeverity.Low, ReputationLinks.HostsWhere($"endswith(id,{ReputationLinks.Literal("." + tld)})"), settings.Weight);
+            RuleSeverity.Low, null, settings.Weight);
     }
 
     private static string Tld(string host) => host[(host.LastIndexOf('.') + 1)..];
