@@ -11,8 +11,8 @@ internal static class Benchmark
 
     public static async Task<BenchResult> RunAsync(BenchSettings settings, CancellationToken cancellationToken)
     {
-        var result = new BenchResult { StartedAt = DateTimeOffset.UtcNow, LoadAverageBefore = LoadAverage() };
-        Log($"Starting {settings.ServerDll} on {settings.StoreName}...");
+        var result = new BenchResult { StartedAt = DateTimeOffset.UtcNow, LoadAverageBefore = MachineInfo.LoadAverage() };
+        MachineInfo.Log($"Starting {settings.ServerDll} on {settings.StoreName}...");
         var clock = Stopwatch.StartNew();
         ServerProcess? server = null;
         try
@@ -23,7 +23,7 @@ internal static class Benchmark
             result.TimeToFirstAnswer = clock.Elapsed;
             result.RssAfterStartKib = server.ReadStatusKib("VmRSS");
             result.PeakAfterStartKib = server.ReadStatusKib("VmHWM");
-            Log(string.Create(CultureInfo.InvariantCulture,
+            MachineInfo.Log(string.Create(CultureInfo.InvariantCulture,
                 $"Server pid {server.Pid} answered $metadata after {result.TimeToFirstAnswer.TotalSeconds:F2} s at {server.BaseUri}; data folder {server.DataDir}"));
 
             var token = await server.MintTokenAsync(settings, cancellationToken);
@@ -35,7 +35,7 @@ internal static class Benchmark
                 {
                     var batch = await LoadRunner.RunAsync(http, route, _graphRoot + route.Path, level, settings, cancellationToken);
                     result.Batches.Add(batch);
-                    Log(string.Create(CultureInfo.InvariantCulture,
+                    MachineInfo.Log(string.Create(CultureInfo.InvariantCulture,
                         $"c={level,-3} {route.Name,-22} {batch.Completed,5} req {batch.RequestsPerSecond,8:F0} req/s  p50 {batch.Median,7:F2} ms  p99 {batch.P99,7:F2} ms  errors {batch.Errors}"));
                     if (server.HasExited)
                     {
@@ -44,7 +44,7 @@ internal static class Benchmark
                 }
             }
 
-            result.LoadAverageAfter = LoadAverage();
+            result.LoadAverageAfter = MachineInfo.LoadAverage();
             result.RssAfterRunKib = server.ReadStatusKib("VmRSS");
             result.PeakKib = server.ReadStatusKib("VmHWM");
             result.ServerStderrLines = server.StderrLines;
@@ -63,7 +63,7 @@ internal static class Benchmark
             if (server is not null)
             {
                 await server.DisposeAsync();
-                Log("Server stopped and its data folder deleted.");
+                MachineInfo.Log("Server stopped and its data folder deleted.");
             }
         }
         result.TotalDuration = clock.Elapsed;
@@ -87,22 +87,6 @@ internal static class Benchmark
         http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return http;
     }
-
-    /// <summary>The 1, 5 and 15 minute load averages: other work on the machine skews every number here.</summary>
-    private static string LoadAverage()
-    {
-        try
-        {
-            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (IOException)
-        {
-            return "n/a";
-        }
-    }
-
-    private static void Log(string message) =>
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {message}"));
 }
 
 internal sealed class BenchResult

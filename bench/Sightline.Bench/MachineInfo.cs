@@ -27,4 +27,20 @@ internal static class MachineInfo
             return null;
         }
     }
+
+    /// <summary>The 1, 5 and 15 minute load averages: other work on the machine skews every number here.</summary>
+    public static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
+    }
+
+    public static void Log(string message) =>
+        Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {message}"));
 }

@@ -30,14 +30,14 @@ internal static class ImportBenchmark
         var results = new List<FormatResult>();
         try
         {
-            Log($"generating {string.Join(", ", settings.Formats)} (seed {settings.Dataset.Seed}) in {root}");
+            MachineInfo.Log($"generating {string.Join(", ", settings.Formats)} (seed {settings.Dataset.Seed}) in {root}");
             var inputs = await Dataset.GenerateAsync(Path.Combine(root, "input"), settings.Formats, settings.Dataset, cancellationToken);
             foreach (var input in inputs)
             {
-                Log($"{input.Format}: {input.Input}, {input.Bytes / 1048576.0:N1} MiB, generated in {input.Generated.TotalSeconds:N1} s; importing");
+                MachineInfo.Log($"{input.Format}: {input.Input}, {input.Bytes / 1048576.0:N1} MiB, generated in {input.Generated.TotalSeconds:N1} s; importing");
                 var result = await MeasureAsync(settings, input, Path.Combine(root, "store-" + input.Format), postgres, started, cancellationToken);
                 results.Add(result);
-                Log($"{input.Format}: {result.Counts.Accepted:N0} accepted, {result.Counts.Rejected:N0} rejected in {result.Elapsed.TotalSeconds:N1} s, peak {result.PeakKib / 1024.0:N0} MiB");
+                MachineInfo.Log($"{input.Format}: {result.Counts.Accepted:N0} accepted, {result.Counts.Rejected:N0} rejected in {result.Elapsed.TotalSeconds:N1} s, peak {result.PeakKib / 1024.0:N0} MiB");
             }
         }
         finally
@@ -50,7 +50,7 @@ internal static class ImportBenchmark
     private static async Task<FormatResult> MeasureAsync(ImportBenchmarkSettings settings, GeneratedFormat input, string dataDir, PostgresAdmin? postgres, DateTimeOffset started, CancellationToken cancellationToken)
     {
         var database = string.Create(CultureInfo.InvariantCulture, $"sightline_bench_{input.Format}_{started:yyyyMMddHHmmss}");
-        var loadBefore = LoadAverage();
+        var loadBefore = MachineInfo.LoadAverage();
         var runs = new List<ImportRun>();
         long? size = null;
         try
@@ -67,10 +67,10 @@ internal static class ImportBenchmark
         {
             if (postgres is not null && await postgres.DropAsync(database, CancellationToken.None) is { } error)
             {
-                Log($"{input.Format}: the database {database} could not be dropped; drop it by hand. {error}");
+                MachineInfo.Log($"{input.Format}: the database {database} could not be dropped; drop it by hand. {error}");
             }
         }
-        return new FormatResult(input, runs, size, loadBefore, LoadAverage());
+        return new FormatResult(input, runs, size, loadBefore, MachineInfo.LoadAverage());
     }
 
     /// <summary>The import command's arguments; the settings go last, since <c>--set</c> takes every value that follows it.</summary>
@@ -88,20 +88,4 @@ internal static class ImportBenchmark
         }
         return args;
     }
-
-    /// <summary>The 1, 5 and 15 minute load averages: other work on the machine skews every number here.</summary>
-    public static string LoadAverage()
-    {
-        try
-        {
-            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (IOException)
-        {
-            return "n/a";
-        }
-    }
-
-    private static void Log(string message) =>
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {message}"));
 }

@@ -27,16 +27,9 @@ internal static class IpsumReader
 
     public static IEnumerable<Parsed<IpsumEntry>> Read(TextReader reader)
     {
-        long lineNumber = 0;
         DateTimeOffset? date = null;
-        while (reader.ReadLine() is { } line)
+        foreach (var (lineNumber, text) in ListLines.Read(reader))
         {
-            lineNumber++;
-            var text = line.Trim();
-            if (text.Length == 0)
-            {
-                continue;
-            }
             if (text[0] == '#')
             {
                 date = DateOf(text) ?? date;

@@ -31,16 +31,9 @@ internal static class MaltrailReader
 
     public static IEnumerable<Parsed<TrailEntry>> Read(TextReader reader)
     {
-        long lineNumber = 0;
         string? reference = null;
-        while (reader.ReadLine() is { } line)
+        foreach (var (lineNumber, text) in ListLines.Read(reader))
         {
-            lineNumber++;
-            var text = line.Trim();
-            if (text.Length == 0)
-            {
-                continue;
-            }
             if (text[0] == '#')
             {
                 var comment = text.TrimStart('#').Trim();
