@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -26,11 +25,4 @@ internal static class DemoHash
     public static T Pick<T>(string key, IReadOnlyList<T> items) => items[Int(key, items.Count)];
 
     public static bool Chance(string key, int percent) => Int(key, 100) < percent;
-
-    /// <summary>A positive serial number written as a decimal string, as certificates show it.</summary>
-    public static string Serial(string key)
-    {
-        var bytes = Bytes(key).AsSpan(0, 16);
-        return new BigInteger(bytes, isUnsigned: true, isBigEndian: true).ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace Sightline.Data.Demo;
@@ -28,19 +27,5 @@ internal static class DemoJson
         && element.TryGetProperty(name, out var value)
         && value.ValueKind == JsonValueKind.Object
             ? value
-            : null;
-
-    public static double? Num(this JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object
-        && element.TryGetProperty(name, out var value)
-        && value.ValueKind == JsonValueKind.Number
-            ? value.GetDouble()
-            : null;
-
-    /// <summary>Parses an ISO 8601 date; values without an offset are taken as UTC. The result is UTC.</summary>
-    public static DateTimeOffset? Date(string? text) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)
-            ? value.ToUniversalTime()
             : null;
 }
