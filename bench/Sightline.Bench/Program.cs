@@ -104,6 +104,7 @@ foreach (var command in ImportCommands.Create(serverDll, dotnet, postgres, outpu
 {
     root.Subcommands.Add(command);
 }
+root.Subcommands.Add(Sightline.Bench.Load.LoadCommand.Create(serverDll, dotnet, postgres, output, startTimeout));
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
 
 static int Positive(int value, string name) =>

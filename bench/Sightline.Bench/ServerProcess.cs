@@ -43,7 +43,8 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public static ServerProcess Start(BenchSettings settings)
+    /// <param name="serveArgs">More options for <c>serve</c> (such as <c>--rate-limit</c>).</param>
+    public static ServerProcess Start(BenchSettings settings, IEnumerable<string>? serveArgs = null)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "sightline-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDir);
@@ -65,6 +66,10 @@ internal sealed class ServerProcess : IAsyncDisposable
             {
                 info.ArgumentList.Add("--postgres");
                 info.ArgumentList.Add(connection);
+            }
+            foreach (var arg in serveArgs ?? [])
+            {
+                info.ArgumentList.Add(arg);
             }
             info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
             info.Environment["DOTNET_NOLOGO"] = "1";
@@ -120,8 +125,8 @@ internal sealed class ServerProcess : IAsyncDisposable
             $"The server did not answer $metadata within {timeout.TotalSeconds} s (last: {last}).{Environment.NewLine}{RecentOutput}"));
     }
 
-    /// <summary>Runs <c>dotnet Sightline.dll token --data-dir DIR</c> and returns the JWT it prints.</summary>
-    public async Task<string> MintTokenAsync(BenchSettings settings, CancellationToken cancellationToken)
+    /// <summary>Runs <c>dotnet Sightline.dll token --data-dir DIR [--subject S]</c> and returns the JWT it prints.</summary>
+    public async Task<string> MintTokenAsync(BenchSettings settings, CancellationToken cancellationToken, string? subject = null)
     {
         var info = new ProcessStartInfo(settings.Dotnet)
         {
@@ -129,7 +134,9 @@ internal sealed class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { settings.ServerDll, "token", "--data-dir", DataDir })
+        foreach (var arg in subject is null
+            ? new[] { settings.ServerDll, "token", "--data-dir", DataDir }
+            : [settings.ServerDll, "token", "--data-dir", DataDir, "--subject", subject])
         {
             info.ArgumentList.Add(arg);
         }

@@ -39,6 +39,8 @@ public static class OperationsEndpoints
                 json.WriteString("store", db.Database.ProviderName);
                 json.WriteNumber("uptimeSeconds", Math.Round(Stopwatch.GetElapsedTime(_started).TotalSeconds));
                 json.WriteNumber("workingSetBytes", Environment.WorkingSet);
+                // The GC's heap after its last collection: with the working set, tells a leak from the runtime keeping freed memory.
+                json.WriteNumber("managedHeapBytes", GC.GetGCMemoryInfo().HeapSizeBytes);
                 json.WriteEndObject();
             }, status: healthy ? 200 : 503);
         });

@@ -33,5 +33,6 @@ public sealed class NoAuthTests : IAsyncLifetime
     {
         var details = await _server.AnonymousClient().GetJsonAsync("/healthz/details");
         Assert.Equal("none", details.GetProperty("authentication").GetString());
+        Assert.True(details.GetProperty("managedHeapBytes").GetInt64() > 0);
     }
 }
