@@ -1,14 +1,18 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Playwright;
+using Sightline.Hosting;
+using Sightline.Limits;
 using Sightline.Portal;
 using Sightline.Tests.Support;
 
 namespace Sightline.Tests.Portal;
 
 /// <summary>
-/// The real server with the demo on a loopback port (Kestrel, since a browser needs real HTTP) and one headless
-/// Debian Chromium driven by Playwright, shared by the portal tests. Playwright never downloads a browser here:
-/// it launches <c>/usr/bin/chromium</c>. Without Chromium the tests fail on CI and are skipped elsewhere.
+/// For the portal's browser tests: one headless Debian Chromium driven by Playwright, and the real server on a loopback
+/// port (Kestrel, since a browser needs real HTTP) over the store of the "demo" collection's server, so the demo is
+/// loaded once for the whole suite. Playwright never downloads a browser here: it launches <c>/usr/bin/chromium</c>.
+/// Without Chromium the tests fail on CI and are skipped elsewhere (see <see cref="BrowserFactAttribute"/>).
 /// </summary>
 public sealed class PortalFixture : IAsyncLifetime
 {
@@ -16,44 +20,67 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public const string InstallHint = "the portal's browser tests need Debian's Chromium: apt-get install -y chromium chromium-driver";
 
+    private readonly SemaphoreSlim _starting = new(1, 1);
+
     private IPlaywright? _playwright;
+
+    private WebApplication? _app;
 
     public SightlineServer Server { get; private set; } = null!;
 
+    /// <summary>An API client with a Read token, on the same server the browser uses.</summary>
     public HttpClient Client { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
 
     public string BaseUrl { get; private set; } = "";
 
-    /// <summary>Why the browser tests cannot run here, or null when they can.</summary>
-    public string? Unavailable { get; private set; }
-
     /// <summary>A folder for screenshots, when <c>SIGHTLINE_SCREENSHOTS</c> names one.</summary>
     public static string? ScreenshotFolder => Environment.GetEnvironmentVariable("SIGHTLINE_SCREENSHOTS") is { Length: > 0 } dir ? dir : null;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Starts the browser and the server on the demo's store, once; every test calls it first.</summary>
+    public async Task StartAsync(DemoServerFixture demo)
     {
-        if (!File.Exists(ChromiumPath))
+        await _starting.WaitAsync();
+        try
         {
-            if (Environment.GetEnvironmentVariable("CI") is { Length: > 0 })
+            if (_app is not null)
             {
-                throw new InvalidOperationException($"{ChromiumPath} is missing on CI: {InstallHint}");
+                return;
             }
-            Unavailable = $"{ChromiumPath} is missing: {InstallHint}";
-            return;
+            if (!File.Exists(ChromiumPath))
+            {
+                throw new InvalidOperationException($"{ChromiumPath} is missing: {InstallHint}");
+            }
+            Server = demo.Server;
+            var settings = new ServerSettings
+            {
+                DataDir = Server.DataDir,
+                Store = Server.Store,
+                LoadDemo = false,
+                Limits = new() { RateLimit = 0 },
+                Audit = new() { Mode = AuditMode.Off },
+            };
+            var app = SightlineApp.Create(settings, b => b.WebHost.UseUrls("http://127.0.0.1:0"));
+            await app.StartAsync();
+            _app = app;
+            BaseUrl = app.Urls.First().TrimEnd('/');
+            Client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+            Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Server.Token());
+            _playwright = await Playwright.CreateAsync();
+            Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+            });
         }
-        Server = await SightlineServer.StartAsync(host: b => b.WebHost.UseUrls("http://127.0.0.1:0"));
-        BaseUrl = Server.Urls.First().TrimEnd('/');
-        Client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
-        Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Server.Token());
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        finally
         {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
-        });
+            _starting.Release();
+        }
     }
 
     /// <summary>A fresh tab (its own sessionStorage and downloads) at laptop size.</summary>
@@ -63,9 +90,8 @@ public sealed class PortalFixture : IAsyncLifetime
         {
             ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
             AcceptDownloads = true,
-            BaseURL = BaseUrl,
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(20_000);
         return await context.NewPageAsync();
     }
 
@@ -75,6 +101,14 @@ public sealed class PortalFixture : IAsyncLifetime
         var page = await NewPageAsync();
         await page.GotoAsync(PortalLinks.SignIn(BaseUrl, Server.Token()));
         await page.WaitForURLAsync(url => url.Contains("#/search", StringComparison.Ordinal));
+        return page;
+    }
+
+    /// <summary>A tab that already holds a token, as after signing in (the sign-in tests cover how it gets there).</summary>
+    public async Task<IPage> TokenPageAsync()
+    {
+        var page = await NewPageAsync();
+        await page.Context.AddInitScriptAsync($"sessionStorage.setItem('sightline.token', '{Server.Token()}')");
         return page;
     }
 
@@ -95,12 +129,22 @@ public sealed class PortalFixture : IAsyncLifetime
         }
         _playwright?.Dispose();
         Client?.Dispose();
-        if (Server is not null)
+        if (_app is not null)
         {
-            await Server.DisposeAsync();
+            await _app.StopAsync();
+            await _app.DisposeAsync();
         }
+        _starting.Dispose();
     }
 }
 
-[CollectionDefinition("portal")]
-public sealed class PortalCollection : ICollectionFixture<PortalFixture>;
+/// <summary>The base of the portal test classes: in the "demo" collection, with the browser and server started.</summary>
+[Collection("demo")]
+public abstract class PortalTestBase(DemoServerFixture demo, PortalFixture portal) : IClassFixture<PortalFixture>, IAsyncLifetime
+{
+    protected PortalFixture Portal => portal;
+
+    public Task InitializeAsync() => portal.StartAsync(demo);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}

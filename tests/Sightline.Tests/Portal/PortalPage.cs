@@ -26,16 +26,16 @@ internal static class PortalPage
         return table;
     }
 
-    public static async Task<JsonElement> ApiAsync(this PortalFixture fixture, string relative) =>
-        await fixture.Client.GetJsonAsync(Graph.Root + "/" + relative);
+    public static async Task<JsonElement> ApiAsync(this PortalFixture portal, string relative) =>
+        await portal.Client.GetJsonAsync(Graph.Root + "/" + relative);
 
-    public static async Task<List<JsonElement>> ApiValuesAsync(this PortalFixture fixture, string relative) =>
-        [.. (await fixture.ApiAsync(relative)).Values()];
+    public static async Task<List<JsonElement>> ApiValuesAsync(this PortalFixture portal, string relative) =>
+        [.. (await portal.ApiAsync(relative)).Values()];
 
-    public static async Task<IPage> OpenAsync(this PortalFixture fixture, string hash)
+    public static async Task<IPage> OpenAsync(this PortalFixture portal, string hash)
     {
-        var page = await fixture.SignedInPageAsync();
-        await page.GotoAsync(fixture.BaseUrl + "/" + hash);
+        var page = await portal.TokenPageAsync();
+        await page.GotoAsync(portal.BaseUrl + "/" + hash);
         await page.Locator("main h1").First.WaitForAsync();
         return page;
     }

@@ -1,17 +1,19 @@
 using Microsoft.Playwright;
 
+using Sightline.Tests.Support;
+
 namespace Sightline.Tests.Portal;
 
 /// <summary>The search box: what it recognises and where each kind of query leads.</summary>
-[Collection("portal")]
-public sealed class PortalSearchTests(PortalFixture fixture)
+[Collection("demo")]
+public sealed class PortalSearchTests(DemoServerFixture demo, PortalFixture portal) : PortalTestBase(demo, portal)
 {
     private const string Showcase = "contoso-login.com";
 
     [BrowserFact]
     public async Task Searching_a_showcase_host_recognises_it_and_leads_to_its_page()
     {
-        var page = await fixture.SignedInPageAsync();
+        var page = await Portal.OpenAsync("#/search");
         // '/' anywhere but in a field focuses the search box.
         await page.Locator("main h1").First.ClickAsync();
         await page.Keyboard.PressAsync("/");
@@ -22,12 +24,12 @@ public sealed class PortalSearchTests(PortalFixture fixture)
         var recognised = page.Locator(".recognised");
         await Assertions.Expect(recognised).ToHaveAttributeAsync("data-kind", "hostname");
         Assert.Contains("host name", await recognised.TextContentAsync(), StringComparison.Ordinal);
-        var host = await fixture.ApiAsync($"hosts/{Showcase}");
+        var host = await Portal.ApiAsync($"hosts/{Showcase}");
         var card = page.Locator(".result-card");
         await Assertions.Expect(card).ToContainTextAsync(host.GetProperty("firstSeenDateTime").GetString()![..10]);
-        var reputation = await fixture.ApiAsync($"hosts/{Showcase}/reputation");
+        var reputation = await Portal.ApiAsync($"hosts/{Showcase}/reputation");
         await Assertions.Expect(card.Locator(".badge")).ToHaveTextAsync($"{reputation.GetProperty("classification").GetString()} {reputation.GetProperty("score").GetInt32()}");
-        await fixture.ScreenshotAsync(page, "portal-search");
+        await Portal.ScreenshotAsync(page, "portal-search");
 
         await card.Locator($"a.pivot-host").First.ClickAsync();
         await Assertions.Expect(page.Locator("main h1")).ToContainTextAsync(Showcase);
@@ -38,16 +40,16 @@ public sealed class PortalSearchTests(PortalFixture fixture)
     [BrowserFact]
     public async Task Each_kind_of_query_is_recognised_and_lists_what_the_api_finds()
     {
-        var tracker = (await fixture.ApiValuesAsync($"hosts/{Showcase}/trackers?$top=1000"))
+        var tracker = (await Portal.ApiValuesAsync($"hosts/{Showcase}/trackers?$top=1000"))
             .First(t => t.GetProperty("kind").GetString() == "GoogleTagManagerId").GetProperty("value").GetString()!;
-        var address = await fixture.ApiAsync("hosts/40.83.183.71");
+        var address = await Portal.ApiAsync("hosts/40.83.183.71");
         var netblock = address.GetProperty("netblock").GetString()!;
-        var certificate = (await fixture.ApiValuesAsync($"hosts/{Showcase}/sslCertificates?$top=1"))[0].GetProperty("sslCertificate");
+        var certificate = (await Portal.ApiValuesAsync($"hosts/{Showcase}/sslCertificates?$top=1"))[0].GetProperty("sslCertificate");
         var sha1 = certificate.GetProperty("sha1").GetString()!;
-        var articles = await fixture.ApiValuesAsync("articles?$search=\"phishing\"&$top=25");
+        var articles = await Portal.ApiValuesAsync("articles?$search=\"phishing\"&$top=25");
         Assert.NotEmpty(articles);
 
-        var page = await fixture.SignedInPageAsync();
+        var page = await Portal.OpenAsync("#/search");
         async Task<ILocator> SearchAsync(string query, string kind)
         {
             await page.Locator("#search-box").FillAsync(query);

@@ -6,13 +6,13 @@ using Sightline.Tests.Support;
 namespace Sightline.Tests.Portal;
 
 /// <summary>Signing in to the portal: the banner's link, a pasted token, a refused token, signing out.</summary>
-[Collection("portal")]
-public sealed class PortalSignInTests(PortalFixture fixture)
+[Collection("demo")]
+public sealed class PortalSignInTests(DemoServerFixture demo, PortalFixture portal) : PortalTestBase(demo, portal)
 {
     [BrowserFact]
     public async Task The_banner_link_signs_in_and_drops_the_token_from_the_address_bar()
     {
-        var page = await fixture.SignedInPageAsync();
+        var page = await Portal.SignedInPageAsync();
         Assert.DoesNotContain("token=", page.Url, StringComparison.Ordinal);
         Assert.Equal("Signed in", (await page.Locator("#session-state").TextContentAsync())?.Trim());
         var stored = await page.EvaluateAsync<string?>("() => sessionStorage.getItem('sightline.token')");
@@ -23,18 +23,18 @@ public sealed class PortalSignInTests(PortalFixture fixture)
     [BrowserFact]
     public async Task A_pasted_token_signs_in_a_bad_one_is_refused_and_sign_out_clears_it()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Portal.NewPageAsync();
         // Without a token the API answers 401 and the portal asks for one, then returns to the page asked for.
-        await page.GotoAsync($"{fixture.BaseUrl}/#/host/contoso-login.com");
+        await page.GotoAsync($"{Portal.BaseUrl}/#/host/contoso-login.com");
         await page.WaitForURLAsync(u => u.Contains("#/signin", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Sign in");
 
-        await page.Locator("#token-input").FillAsync(fixture.Server.Token()[..^4] + "AAAA");
+        await page.Locator("#token-input").FillAsync(Portal.Server.Token()[..^4] + "AAAA");
         await page.Locator("#signin-form button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator("#signin-form .error")).ToContainTextAsync("InvalidAuthenticationToken");
         Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('sightline.token')"));
 
-        await page.Locator("#token-input").FillAsync("Bearer " + fixture.Server.Token());
+        await page.Locator("#token-input").FillAsync("Bearer " + Portal.Server.Token());
         await page.Locator("#signin-form button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(u => u.Contains("#/host/contoso-login.com", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("main h1")).ToContainTextAsync("contoso-login.com");
@@ -48,8 +48,8 @@ public sealed class PortalSignInTests(PortalFixture fixture)
     [BrowserFact]
     public async Task A_banner_link_with_a_refused_token_signs_nobody_in()
     {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync(PortalLinks.SignIn(fixture.BaseUrl, "not-a-token"));
+        var page = await Portal.NewPageAsync();
+        await page.GotoAsync(PortalLinks.SignIn(Portal.BaseUrl, "not-a-token"));
         await Assertions.Expect(page.Locator("main .error")).ToContainTextAsync("refused");
         Assert.DoesNotContain("not-a-token", page.Url, StringComparison.Ordinal);
         Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('sightline.token')"));
@@ -59,7 +59,7 @@ public sealed class PortalSignInTests(PortalFixture fixture)
     [BrowserFact]
     public async Task Portal_files_are_public_and_carry_a_content_security_policy()
     {
-        using var anonymous = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
+        using var anonymous = new HttpClient { BaseAddress = new Uri(Portal.BaseUrl) };
         using var index = await anonymous.GetAsync("/");
         Assert.Equal(System.Net.HttpStatusCode.OK, index.StatusCode);
         Assert.Contains("js/app.js", await index.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -42,7 +42,7 @@ function reputationPanel(reputation) {
     ' score ', h('strong', { class: 'score' }, String(reputation.score)), ' of 100'));
   const rules = reputation.rules || [];
   if (rules.length) {
-    panel.append(h('ul', { class: 'rules' }, rules.map((rule) => {
+    panel.append(h('ul', { class: 'rules', tabindex: '0', 'aria-label': 'Rules that fired' }, rules.map((rule) => {
       const href = routeForApiUrl(rule.relatedDetailsUrl);
       return h('li', { class: 'rule' },
         h('span', { class: `severity-${rule.severity}` }, `[${rule.severity}] `),

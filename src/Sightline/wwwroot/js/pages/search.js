@@ -33,10 +33,10 @@ async function hostResult(root, id) {
       reputation ? [' · reputation ', h('span', { class: `badge badge-${reputation.classification}` }, `${reputation.classification} ${reputation.score}`)] : '')));
 }
 
-async function textResults(root, text) {
+async function textResults(root, text, heading = 'h2') {
   const search = `"${text.replaceAll('"', '')}"`;
   for (const [set, label] of [['articles', 'Articles'], ['intelProfiles', 'Intel profiles']]) {
-    const section = h('section', { 'aria-label': label }, h('h2', {}, label));
+    const section = h('section', { 'aria-label': label }, h(heading, {}, label));
     root.append(section);
     const t = await pagedTable(columns[set], `${set}${query({ $search: search, $top: 25 })}`, load,
       { exportName: `${set}-${text}`, empty: `No ${label.toLowerCase()} match.` });
@@ -75,6 +75,8 @@ export async function render(root, params) {
       case 'ipv4':
       case 'ipv6':
         await hostResult(results, what.value);
+        results.append(h('h2', {}, 'Articles and profiles that mention it'));
+        await textResults(results, what.value, 'h3');
         break;
       case 'cidr':
         await listResult(results, 'hosts', { filter: `microsoft.graph.security.ipAddress/netblock eq ${literal(what.value)}`, label: `Addresses in ${what.value}` },
