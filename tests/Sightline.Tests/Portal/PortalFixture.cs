@@ -69,6 +69,7 @@ public sealed class PortalFixture : IAsyncLifetime
             BaseUrl = app.Urls.First().TrimEnd('/');
             Client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
             Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Server.Token());
+            Assertions.SetDefaultExpectTimeout(30_000);
             _playwright = await Playwright.CreateAsync();
             Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
@@ -91,7 +92,10 @@ public sealed class PortalFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
             AcceptDownloads = true,
         });
-        context.SetDefaultTimeout(20_000);
+        // Generous waits: the suite shares two cores with the database and the other tests. They bound a wait;
+        // no test asserts how long anything took.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 
