@@ -2,6 +2,7 @@ using System.CommandLine;
 using Sightline.Auth;
 using Sightline.Data;
 using Sightline.Hosting;
+using Sightline.Portal;
 
 namespace Sightline.Commands;
 
@@ -61,15 +62,19 @@ internal static class ServeCommand
                 Console.Error.WriteLine("WARNING: authentication is disabled (--auth none). Anyone who can reach this server can read and import");
                 Console.Error.WriteLine("WARNING: everything. Every response carries 'Sightline-Warning: authentication disabled'. Local emulation only.");
                 Console.WriteLine($"Try: curl '{baseUrl}/v1.0/security/threatIntelligence/hosts/contoso-login.com/reputation'");
+                Console.WriteLine($"Portal: {PortalLinks.Home(baseUrl)}");
                 break;
             case AuthMode.Oidc:
                 Console.WriteLine($"Authentication: OIDC tokens from {settings.Auth.OidcAuthority} for {string.Join(", ", settings.Auth.OidcAudiences)}");
+                Console.WriteLine($"Portal: {PortalLinks.Home(baseUrl)}   (sign in with a token from your identity provider)");
                 break;
             default:
                 var token = LocalTokens.Create(SigningKey.LoadOrCreate(settings.DataDir), TimeSpan.FromHours(12));
                 Console.WriteLine("Bearer token (valid 12 hours; mint more with the token command):");
                 Console.WriteLine($"export TOKEN={token}");
                 Console.WriteLine($"Try: curl -H \"Authorization: Bearer $TOKEN\" '{baseUrl}/v1.0/security/threatIntelligence/hosts/contoso-login.com/reputation'");
+                Console.WriteLine("Portal sign-in link (the same token; it stays in the browser tab):");
+                Console.WriteLine($"  {PortalLinks.SignIn(baseUrl, token)}");
                 break;
         }
     }

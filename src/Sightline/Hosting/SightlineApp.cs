@@ -4,6 +4,7 @@ using Sightline.Data;
 using Sightline.Data.Demo;
 using Sightline.Limits;
 using Sightline.OData;
+using Sightline.Portal;
 using Sightline.ThreatIntelligence;
 
 namespace Sightline.Hosting;
@@ -45,6 +46,7 @@ public static partial class SightlineApp
         app.UseSightlineAuthentication(settings.Auth);
         app.UseGraphErrors();
         app.UseRequestBounds(settings.Limits);
+        app.UsePortal();
         app.UseAuthentication();
         app.UseSightlineThrottling(settings.Limits);
         app.Use(async (context, next) =>

@@ -38,6 +38,13 @@ public sealed partial class ServeAndTokenCommandTests
             Assert.Contains($"Graph base URL: {baseUrl}/v1.0", stdout, StringComparison.Ordinal);
             Assert.Contains(dataDir, stdout, StringComparison.Ordinal);
             var servedToken = JwtLine().Match(stdout).Groups["jwt"].Value;
+            // The portal's sign-in link carries the same token in its fragment, and the portal is served at '/'.
+            Assert.Contains($"{baseUrl}/#/signin?token={servedToken}", stdout, StringComparison.Ordinal);
+            using (var portal = await http.GetAsync("/"))
+            {
+                Assert.Equal(HttpStatusCode.OK, portal.StatusCode);
+                Assert.Contains("<script type=\"module\" src=\"js/app.js\">", await portal.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
 
             var minted = await RunToExitAsync(TimeSpan.FromSeconds(30), "token", "--data-dir", dataDir);
             var mintedMatch = JwtLine().Match(minted);

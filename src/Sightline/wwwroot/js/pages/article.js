@@ -1,0 +1,7 @@
+// Placeholder: the article page is added by the portal's second part; links to it already work.
+
+import { h, title } from '../ui.js';
+
+export async function render(root, params) {
+  root.append(title('Article ' + (params.id || '')), h('p', { class: 'notice' }, 'This page is not yet available.'));
+}
