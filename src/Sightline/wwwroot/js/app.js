@@ -4,7 +4,7 @@
 import { token, clearToken } from './api.js';
 import { h, clear, errorBox, loading } from './ui.js';
 
-const PAGES = new Set(['search', 'host', 'pivot', 'graph', 'article', 'profile', 'vulnerability', 'signin']);
+const PAGES = new Set(['search', 'host', 'pivot', 'graph', 'article', 'profile', 'vulnerability', 'signin', 'articles', 'profiles']);
 
 /** Splits location.hash into the page name, the id after it and the query parameters. */
 export function parseHash(hash) {
