@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Sightline.Data.Entities;
 using Sightline.Parsers.Common;
 using Sightline.Parsers.PassiveDns;
@@ -11,7 +10,8 @@ namespace Sightline.Data.Ingestion;
 /// <summary>
 /// Passive DNS (COF) into <see cref="PassiveDnsRecord"/> rows and the hosts they name. The same resolution seen
 /// again (same name, answer and type) widens the first and last seen and adds its count; a PTR answer is stored
-/// from the address it names, so it shows under that IP.
+/// from the address it names, so it shows under that IP. A batch is written set-based (<see cref="SetWriter"/>),
+/// not through change tracking.
 /// </summary>
 internal sealed class PassiveDnsImporter : BatchImporter<PassiveDnsObservation>
 {
@@ -60,24 +60,11 @@ internal sealed class PassiveDnsImporter : BatchImporter<PassiveDnsObservation>
             hosts.See(answer, o.FirstSeen, o.LastSeen);
         }
 
-        var ids = rows.Keys.ToList();
-        var stored = await db.PassiveDnsRecords.AsTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, StringComparer.Ordinal, cancellationToken);
-        foreach (var (id, row) in rows)
-        {
-            if (stored.TryGetValue(id, out var existing))
-            {
-                existing.FirstSeenDateTime = row.FirstSeenDateTime < existing.FirstSeenDateTime ? row.FirstSeenDateTime : existing.FirstSeenDateTime;
-                existing.LastSeenDateTime = row.LastSeenDateTime > existing.LastSeenDateTime ? row.LastSeenDateTime : existing.LastSeenDateTime;
-                existing.CollectedDateTime = existing.LastSeenDateTime;
-                existing.Count += row.Count;
-                merged++;
-            }
-            else
-            {
-                db.PassiveDnsRecords.Add(row);
-            }
-        }
-        await hosts.ApplyAsync(db, cancellationToken);
+        // Set-based: the batch's own duplicates are merged above, the stored rows by the tables' merge rules.
+        var writer = new SetWriter(db);
+        merged += await writer.CountStoredAsync(HostRows.PassiveDns, rows.Keys, cancellationToken);
+        await writer.UpsertAsync(HostRows.PassiveDns, rows.Values, cancellationToken);
+        await HostRows.WriteAsync(writer, hosts, cancellationToken);
         return new BatchResult(accepted, merged, ignored);
     }
 
