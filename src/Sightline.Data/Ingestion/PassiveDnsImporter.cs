@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -61,10 +62,24 @@ internal sealed class PassiveDnsImporter : BatchImporter<PassiveDnsObservation>
         }
 
         // Set-based: the batch's own duplicates are merged above, the stored rows by the tables' merge rules.
+        var trace = Trace ? Stopwatch.StartNew() : null;
         var writer = new SetWriter(db);
         merged += await writer.CountStoredAsync(HostRows.PassiveDns, rows.Keys, cancellationToken);
+        var counted = trace?.Elapsed;
         await writer.UpsertAsync(HostRows.PassiveDns, rows.Values, cancellationToken);
-        await HostRows.WriteAsync(writer, hosts, cancellationToken);
+        var records = trace?.Elapsed;
+        var (hostRows, subdomainRows) = hosts.TakeRows();
+        var derived = trace?.Elapsed;
+        await writer.UpsertAsync(HostRows.Hosts, hostRows, cancellationToken);
+        var hostsWritten = trace?.Elapsed;
+        await writer.UpsertAsync(HostRows.Subdomains, subdomainRows, cancellationToken);
+        if (trace is not null)
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {rows.Count} records: count stored {counted!.Value.TotalMilliseconds:N0} ms, upsert records {(records - counted)!.Value.TotalMilliseconds:N0} ms; " +
+                $"{hostRows.Count} hosts, {subdomainRows.Count} subdomains: derive and enrich {(derived - records)!.Value.TotalMilliseconds:N0} ms, " +
+                $"upsert hosts {(hostsWritten - derived)!.Value.TotalMilliseconds:N0} ms, upsert subdomains {(trace.Elapsed - hostsWritten)!.Value.TotalMilliseconds:N0} ms"));
+        }
         return new BatchResult(accepted, merged, ignored);
     }
 
