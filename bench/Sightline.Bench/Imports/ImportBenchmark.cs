@@ -1,10 +1,11 @@
 using System.Globalization;
 using Sightline.Bench.Generate;
+using Sightline.Data;
 
 namespace Sightline.Bench.Imports;
 
 /// <summary>What the benchmark of one format measured.</summary>
-internal sealed record FormatResult(GeneratedFormat Input, IReadOnlyList<ImportRun> Runs, long? StoreBytes, string LoadBefore, string LoadAfter)
+internal sealed record FormatResult(GeneratedFormat Input, IReadOnlyList<ImportRun> Runs, long? StoreBytes, string LoadBefore, string LoadAfter, FloorResult? Floor = null)
 {
     public ImportCounts Counts => Runs.Aggregate(default(ImportCounts), (sum, r) => sum + r.Counts);
     public TimeSpan Elapsed => TimeSpan.FromTicks(Runs.Sum(r => r.Elapsed.Ticks));
@@ -13,7 +14,7 @@ internal sealed record FormatResult(GeneratedFormat Input, IReadOnlyList<ImportR
     public bool Succeeded => Runs.All(r => r.ExitCode == 0) && Counts.Rejected == 0 && Counts.NotStored == 0;
 }
 
-internal sealed record ImportBenchmarkSettings(string ServerDll, string Dotnet, string? Postgres, int BatchSize, IReadOnlyList<string> Formats, DatasetOptions Dataset);
+internal sealed record ImportBenchmarkSettings(string ServerDll, string Dotnet, string? Postgres, int BatchSize, IReadOnlyList<string> Formats, DatasetOptions Dataset, bool Floor = false);
 
 /// <summary>
 /// Import throughput per format: generates each format's input (deterministic by seed), runs the real
@@ -51,8 +52,10 @@ internal static class ImportBenchmark
     {
         var database = string.Create(CultureInfo.InvariantCulture, $"sightline_bench_{input.Format}_{started:yyyyMMddHHmmss}");
         var loadBefore = MachineInfo.LoadAverage();
+        var floorDatabase = database.Replace("sightline_bench_", "sightline_floor_", StringComparison.Ordinal);
         var runs = new List<ImportRun>();
         long? size = null;
+        FloorResult? floor = null;
         try
         {
             foreach (var step in input.Steps)
@@ -62,15 +65,29 @@ internal static class ImportBenchmark
             size = postgres is null
                 ? Directory.EnumerateFiles(dataDir, "sightline.db*").Sum(f => new FileInfo(f).Length)
                 : await postgres.SizeAsync(database, cancellationToken);
+            if (settings.Floor && ImportFloor.Tables.TryGetValue(input.Format, out var tables))
+            {
+                MachineInfo.Log($"{input.Format}: floor (plain bulk insert of the imported rows into a fresh store)");
+                var floorDir = dataDir + "-floor";
+                Directory.CreateDirectory(floorDir);
+                floor = postgres is null
+                    ? await ImportFloor.RunAsync(StoreOptions.For(dataDir, null), StoreOptions.For(floorDir, null), tables, cancellationToken)
+                    : await ImportFloor.RunAsync(StoreOptions.Postgres(postgres.For(database)), StoreOptions.Postgres(postgres.For(floorDatabase)), tables, cancellationToken);
+                MachineInfo.Log($"{input.Format}: floor wrote {floor.Rows:N0} rows in {floor.Elapsed.TotalSeconds:N1} s");
+            }
         }
         finally
         {
+            if (postgres is not null && settings.Floor && await postgres.DropAsync(floorDatabase, CancellationToken.None) is { } floorError)
+            {
+                MachineInfo.Log($"{input.Format}: the database {floorDatabase} could not be dropped; drop it by hand. {floorError}");
+            }
             if (postgres is not null && await postgres.DropAsync(database, CancellationToken.None) is { } error)
             {
                 MachineInfo.Log($"{input.Format}: the database {database} could not be dropped; drop it by hand. {error}");
             }
         }
-        return new FormatResult(input, runs, size, loadBefore, MachineInfo.LoadAverage());
+        return new FormatResult(input, runs, size, loadBefore, MachineInfo.LoadAverage(), floor);
     }
 
     /// <summary>The import command's arguments; the settings go last, since <c>--set</c> takes every value that follows it.</summary>

@@ -28,6 +28,23 @@ internal static class ImportTable
                 .Append(r.StoreBytes is { } bytes ? I($"{bytes / 1048576.0:N1}") : "n/a").Append(" |\n");
         }
         md.Append('\n');
+        if (results.Any(r => r.Floor is not null))
+        {
+            md.Append("Floor: the rows the import stored, written again into the same tables of a fresh store by a plain bulk insert ")
+                .Append(settings.Postgres is null ? "(SQLite: one prepared INSERT per table, one transaction)" : "(PostgreSQL: one binary COPY per table, one transaction)")
+                .Append("; `floor records/s` is the import's records over the floor's time; `ratio` is the floor's time over the import's (the importer's own time, or the wall time when it printed none), i.e. import throughput as a fraction of the floor's; `floor CPU s` is the benchmark process's CPU time during the floor (all of it on SQLite, the client's share on PostgreSQL).\n\n");
+            md.Append("| format | rows written (per table) | floor s | floor CPU s | floor rows/s | floor records/s | import s | ratio |\n");
+            md.Append("|---|---|--:|--:|--:|--:|--:|--:|\n");
+            foreach (var r in results.Where(r => r.Floor is not null))
+            {
+                var f = r.Floor!;
+                var import = ImportTime(r);
+                var seconds = f.Elapsed.TotalSeconds;
+                md.Append(I($"| {r.Input.Format} | {f.Rows:N0} ({string.Join(", ", f.Tables.Select(t => I($"{t.Name} {t.Rows:N0}")))}) | {seconds:N1} | {f.CpuSeconds:N1} | {f.Rows / seconds:N0} | "))
+                    .Append(I($"{r.Counts.Accepted / seconds:N0} | {import:N1} | {seconds / import:N2} |\n"));
+            }
+            md.Append('\n');
+        }
         foreach (var r in results)
         {
             var c = r.Counts;
@@ -50,6 +67,10 @@ internal static class ImportTable
     /// (2,000 WHOIS responses of about 10 ms each print 0.0 s each), so shown only when files take a second on average.
     /// </summary>
     private static string ImporterSeconds(ImportCounts c) => c.Files > 0 && c.Seconds / c.Files >= 1 ? I($"{c.Seconds:N1}") : "-";
+
+    /// <summary>The import's own time (the sum the command printed per file) when meaningful, else the wall time.</summary>
+    private static double ImportTime(FormatResult r) =>
+        r.Counts.Files > 0 && r.Counts.Seconds / r.Counts.Files >= 1 ? r.Counts.Seconds : r.Elapsed.TotalSeconds;
 
     public static bool Succeeded(IReadOnlyList<FormatResult> results) => results.Count > 0 && results.All(r => r.Succeeded);
 

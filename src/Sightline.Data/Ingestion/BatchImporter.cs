@@ -19,6 +19,9 @@ internal abstract class BatchImporter<T> : IImporter where T : class
 {
     private static readonly bool _trace = Environment.GetEnvironmentVariable("SIGHTLINE_IMPORT_TRACE") == "1";
 
+    /// <summary>Whether to print where each batch's time goes (<c>SIGHTLINE_IMPORT_TRACE=1</c>).</summary>
+    protected static bool Trace => _trace;
+
     public abstract string Format { get; }
 
     public abstract bool Recognises(string extension, string head);

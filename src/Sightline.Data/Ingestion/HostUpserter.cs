@@ -66,6 +66,27 @@ public sealed class HostUpserter
         await ApplySubdomainsAsync(db, subdomains, cancellationToken);
     }
 
+    /// <summary>
+    /// For a set-based write (<see cref="HostRows"/>): every host the batch saw as a new row would be (kind, window,
+    /// enrichment), and the subdomain rows derived from them. Merging them into stored rows is the tables' rule.
+    /// </summary>
+    internal (List<Host> Hosts, List<Subdomain> Subdomains) TakeRows()
+    {
+        var subdomains = DeriveSubdomains();
+        var hosts = new List<Host>(_seen.Count);
+        foreach (var (id, (first, last)) in _seen)
+        {
+            var host = new Host
+            {
+                Id = id, Kind = IPAddress.TryParse(id, out _) ? HostKind.IpAddress : HostKind.Hostname, FirstSeenDateTime = first, LastSeenDateTime = last,
+            };
+            IpEnrichment.Describe(host);
+            hosts.Add(host);
+        }
+        _seen.Clear();
+        return (hosts, subdomains);
+    }
+
     private List<Subdomain> DeriveSubdomains()
     {
         var derived = new List<Subdomain>();

@@ -1,7 +1,7 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Sightline.Data.Entities;
 using Sightline.Parsers.Common;
 using Sightline.Parsers.PassiveDns;
@@ -11,7 +11,8 @@ namespace Sightline.Data.Ingestion;
 /// <summary>
 /// Passive DNS (COF) into <see cref="PassiveDnsRecord"/> rows and the hosts they name. The same resolution seen
 /// again (same name, answer and type) widens the first and last seen and adds its count; a PTR answer is stored
-/// from the address it names, so it shows under that IP.
+/// from the address it names, so it shows under that IP. A batch is written set-based (<see cref="SetWriter"/>),
+/// not through change tracking.
 /// </summary>
 internal sealed class PassiveDnsImporter : BatchImporter<PassiveDnsObservation>
 {
@@ -60,24 +61,25 @@ internal sealed class PassiveDnsImporter : BatchImporter<PassiveDnsObservation>
             hosts.See(answer, o.FirstSeen, o.LastSeen);
         }
 
-        var ids = rows.Keys.ToList();
-        var stored = await db.PassiveDnsRecords.AsTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, StringComparer.Ordinal, cancellationToken);
-        foreach (var (id, row) in rows)
+        // Set-based: the batch's own duplicates are merged above, the stored rows by the tables' merge rules.
+        var trace = Trace ? Stopwatch.StartNew() : null;
+        var writer = new SetWriter(db);
+        merged += await writer.CountStoredAsync(HostRows.PassiveDns, rows.Keys, cancellationToken);
+        var counted = trace?.Elapsed;
+        await writer.UpsertAsync(HostRows.PassiveDns, rows.Values, cancellationToken);
+        var records = trace?.Elapsed;
+        var (hostRows, subdomainRows) = hosts.TakeRows();
+        var derived = trace?.Elapsed;
+        await writer.UpsertAsync(HostRows.Hosts, hostRows, cancellationToken);
+        var hostsWritten = trace?.Elapsed;
+        await writer.UpsertAsync(HostRows.Subdomains, subdomainRows, cancellationToken);
+        if (trace is not null)
         {
-            if (stored.TryGetValue(id, out var existing))
-            {
-                existing.FirstSeenDateTime = row.FirstSeenDateTime < existing.FirstSeenDateTime ? row.FirstSeenDateTime : existing.FirstSeenDateTime;
-                existing.LastSeenDateTime = row.LastSeenDateTime > existing.LastSeenDateTime ? row.LastSeenDateTime : existing.LastSeenDateTime;
-                existing.CollectedDateTime = existing.LastSeenDateTime;
-                existing.Count += row.Count;
-                merged++;
-            }
-            else
-            {
-                db.PassiveDnsRecords.Add(row);
-            }
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {rows.Count} records: count stored {counted!.Value.TotalMilliseconds:N0} ms, upsert records {(records - counted)!.Value.TotalMilliseconds:N0} ms; " +
+                $"{hostRows.Count} hosts, {subdomainRows.Count} subdomains: derive and enrich {(derived - records)!.Value.TotalMilliseconds:N0} ms, " +
+                $"upsert hosts {(hostsWritten - derived)!.Value.TotalMilliseconds:N0} ms, upsert subdomains {(trace.Elapsed - hostsWritten)!.Value.TotalMilliseconds:N0} ms"));
         }
-        await hosts.ApplyAsync(db, cancellationToken);
         return new BatchResult(accepted, merged, ignored);
     }
 
