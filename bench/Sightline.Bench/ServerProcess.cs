@@ -17,8 +17,11 @@ internal sealed class ServerProcess : IAsyncDisposable
     private readonly Lock _linesLock = new();
     private int _stderrLines;
 
-    private ServerProcess(Process process, string dataDir, Uri baseUri)
+    private readonly bool _keepData;
+
+    private ServerProcess(Process process, string dataDir, Uri baseUri, bool keepData)
     {
+        _keepData = keepData;
         _process = process;
         DataDir = dataDir;
         BaseUri = baseUri;
@@ -45,7 +48,8 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public static ServerProcess Start(BenchSettings settings)
     {
-        var dataDir = Path.Combine(Path.GetTempPath(), "sightline-bench-" + Guid.NewGuid().ToString("N"));
+        var keep = settings.DataDir is not null;
+        var dataDir = settings.DataDir ?? Path.Combine(Path.GetTempPath(), "sightline-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDir);
         try
         {
@@ -61,6 +65,10 @@ internal sealed class ServerProcess : IAsyncDisposable
             {
                 info.ArgumentList.Add(arg);
             }
+            if (settings.Floor)
+            {
+                info.ArgumentList.Add("--bench-floor");
+            }
             if (settings.Postgres is { } connection)
             {
                 info.ArgumentList.Add("--postgres");
@@ -69,7 +77,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
             info.Environment["DOTNET_NOLOGO"] = "1";
             var process = new Process { StartInfo = info };
-            var server = new ServerProcess(process, dataDir, baseUri);
+            var server = new ServerProcess(process, dataDir, baseUri, keep);
             process.OutputDataReceived += (_, e) => server.Keep(e.Data, isError: false);
             process.ErrorDataReceived += (_, e) => server.Keep(e.Data, isError: true);
             process.Start();
@@ -79,7 +87,10 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
         catch
         {
-            DeleteFolder(dataDir);
+            if (!keep)
+            {
+                DeleteFolder(dataDir);
+            }
             throw;
         }
     }
@@ -205,7 +216,10 @@ internal sealed class ServerProcess : IAsyncDisposable
         finally
         {
             _process.Dispose();
-            DeleteFolder(DataDir);
+            if (!_keepData)
+            {
+                DeleteFolder(DataDir);
+            }
         }
     }
 
