@@ -61,7 +61,8 @@ internal sealed class ServerProcess : IAsyncDisposable
                 RedirectStandardInput = true,
                 UseShellExecute = false,
             };
-            foreach (var arg in new[] { settings.ServerDll, "serve", "--urls", baseUri.ToString().TrimEnd('/'), "--data-dir", dataDir })
+            // No throttling: one client token sends every measured request.
+            foreach (var arg in new[] { settings.ServerDll, "serve", "--urls", baseUri.ToString().TrimEnd('/'), "--data-dir", dataDir, "--rate-limit", "0" })
             {
                 info.ArgumentList.Add(arg);
             }
