@@ -42,11 +42,11 @@ public sealed class FloorStatements(StoreOptions store)
         }
         var command = connection.CreateCommand();
         command.CommandText = statement.Sql;
-        foreach (var (parameterName, argument) in statement.Parameters)
+        foreach (var (parameterName, argument, pattern) in statement.Parameters)
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = parameterName;
-            parameter.Value = arguments[argument];
+            parameter.Value = pattern is null ? arguments[argument] : pattern.Value.Prefix + EscapeLike((string)arguments[argument]) + pattern.Value.Suffix;
             command.Parameters.Add(parameter);
         }
         return command;
@@ -66,13 +66,24 @@ public sealed class FloorStatements(StoreOptions store)
                 // An operator that needs a row (AnyAsync) complains about the empty answer; the command is what we wanted.
             }
         }
-        var parameters = new List<(string, int)>();
+        var parameters = new List<(string, int, (string, string)?)>();
         foreach (var (name, value) in capture.Parameters)
         {
-            var text = Convert.ToString(value, CultureInfo.InvariantCulture);
+            var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
             var index = Array.FindIndex(sentinels, s => Convert.ToString(s, CultureInfo.InvariantCulture) == text);
-            parameters.Add(index >= 0 ? (name, index)
-                : throw new InvalidOperationException($"The parameter {name} ('{text}') of the captured statement matches no argument."));
+            if (index >= 0)
+            {
+                parameters.Add((name, index, null));
+                continue;
+            }
+            // A LIKE pattern built from an argument (PostgreSQL's Contains): keep what surrounds it, escape the argument as EF Core does.
+            index = Array.FindIndex(sentinels, s => s is string t && text.Contains(t, StringComparison.Ordinal));
+            if (index < 0)
+            {
+                throw new InvalidOperationException($"The parameter {name} ('{text}') of the captured statement matches no argument.");
+            }
+            var at = text.IndexOf((string)sentinels[index], StringComparison.Ordinal);
+            parameters.Add((name, index, (text[..at], text[(at + ((string)sentinels[index]).Length)..])));
         }
         return new Statement(capture.Sql ?? throw new InvalidOperationException("The query ran no command."), [.. parameters]);
     }
@@ -92,7 +103,10 @@ public sealed class FloorStatements(StoreOptions store)
         _ => null,
     };
 
-    private sealed record Statement(string Sql, (string Name, int Argument)[] Parameters);
+    private static string EscapeLike(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
+    private sealed record Statement(string Sql, (string Name, int Argument, (string Prefix, string Suffix)? Pattern)[] Parameters);
 
     /// <summary>Records the first command and answers it with an empty result instead of running it.</summary>
     private sealed class CaptureInterceptor : DbCommandInterceptor
