@@ -13,18 +13,29 @@ internal sealed class BenchSettings
     public required TimeSpan StartTimeout { get; init; }
     public required string Dotnet { get; init; }
 
+    /// <summary>Also measure each route's floor (the server's <c>--bench-floor</c> endpoints) right after it.</summary>
+    public bool Floor { get; init; }
+
+    /// <summary>An existing data folder (a store filled beforehand, see docs/benchmarks.md), used as it is and kept.</summary>
+    public string? DataDir { get; init; }
+
+    /// <summary>The host whose passive DNS is paged, the address read in reverse, and the deep page's <c>$skip</c>.</summary>
+    public string HeavyHost { get; init; } = "northwind-flux.net";
+    public string HeavyAddress { get; init; } = "40.83.183.71";
+    public int DeepSkip { get; init; } = 300;
+
     public string StoreName => Postgres is null ? "SQLite" : "PostgreSQL";
 
-    /// <summary>The routes measured, relative to <c>/v1.0/security/threatIntelligence/</c>.</summary>
-    public static IReadOnlyList<BenchRoute> Routes { get; } =
+    /// <summary>The routes measured, relative to <c>/v1.0/security/threatIntelligence/</c>; those with a floor say so.</summary>
+    public IReadOnlyList<BenchRoute> Routes =>
     [
-        new("host", "hosts/contoso-login.com"),
-        new("reputation", "hosts/contoso-login.com/reputation"),
-        new("passiveDns first page", "hosts/northwind-flux.net/passiveDns?$top=100"),
-        new("passiveDns deep page", "hosts/northwind-flux.net/passiveDns?$top=100&$skip=300"),
-        new("passiveDnsReverse", "hosts/40.83.183.71/passiveDnsReverse"),
-        new("whois", "hosts/contoso-login.com/whois"),
-        new("articles $search", "articles?$search=ransomware&$top=10"),
+        new("host", "hosts/contoso-login.com", HasFloor: true),
+        new("reputation", "hosts/contoso-login.com/reputation", HasFloor: true),
+        new("passiveDns first page", $"hosts/{HeavyHost}/passiveDns?$top=100", HasFloor: true),
+        new("passiveDns deep page", string.Create(CultureInfo.InvariantCulture, $"hosts/{HeavyHost}/passiveDns?$top=100&$skip={DeepSkip}"), HasFloor: true),
+        new("passiveDnsReverse", $"hosts/{HeavyAddress}/passiveDnsReverse", HasFloor: true),
+        new("whois", "hosts/contoso-login.com/whois", HasFloor: true),
+        new("articles $search", "articles?$search=ransomware&$top=10", HasFloor: true),
         new("intelProfiles", "intelProfiles?$top=20"),
         new("vulnerability", "vulnerabilities/CVE-2024-3273"),
     ];
@@ -71,4 +82,8 @@ internal sealed class BenchSettings
     }
 }
 
-internal sealed record BenchRoute(string Name, string Path);
+internal sealed record BenchRoute(string Name, string Path, bool HasFloor = false, bool IsFloor = false)
+{
+    /// <summary>The same request to the floor endpoint (<c>/floor/v1.0/...</c>).</summary>
+    public BenchRoute AsFloor() => this with { Name = Name + " (floor)", IsFloor = true };
+}

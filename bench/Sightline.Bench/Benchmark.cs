@@ -28,12 +28,14 @@ internal static class Benchmark
 
             var token = await server.MintTokenAsync(settings, cancellationToken);
             using var http = CreateClient(server.BaseUri, token, settings.Concurrency.Max());
+            (result.PassiveDnsRecords, result.StoreBytes) = await StoreSize.MeasureAsync(http, settings, server.DataDir, cancellationToken);
 
             foreach (var level in settings.Concurrency)
             {
-                foreach (var route in BenchSettings.Routes)
+                foreach (var route in settings.Routes.SelectMany(r => settings.Floor && r.HasFloor ? new[] { r, r.AsFloor() } : [r]))
                 {
-                    var batch = await LoadRunner.RunAsync(http, route, _graphRoot + route.Path, level, settings, cancellationToken);
+                    var url = (route.IsFloor ? "/floor" : "") + _graphRoot + route.Path;
+                    var batch = await LoadRunner.RunAsync(http, route, url, level, settings, cancellationToken);
                     result.Batches.Add(batch);
                     MachineInfo.Log(string.Create(CultureInfo.InvariantCulture,
                         $"c={level,-3} {route.Name,-22} {batch.Completed,5} req {batch.RequestsPerSecond,8:F0} req/s  p50 {batch.Median,7:F2} ms  p99 {batch.P99,7:F2} ms  errors {batch.Errors}"));
@@ -63,7 +65,7 @@ internal static class Benchmark
             if (server is not null)
             {
                 await server.DisposeAsync();
-                MachineInfo.Log("Server stopped and its data folder deleted.");
+                MachineInfo.Log(settings.DataDir is null ? "Server stopped and its data folder deleted." : "Server stopped; its data folder is kept.");
             }
         }
         result.TotalDuration = clock.Elapsed;
@@ -103,6 +105,8 @@ internal sealed class BenchResult
     public int ServerStderrLines { get; set; }
     public string ServerRecentOutput { get; set; } = "";
     public List<BatchResult> Batches { get; } = [];
+    public long? PassiveDnsRecords { get; set; }
+    public long? StoreBytes { get; set; }
     public string? Failure { get; set; }
     public TimeSpan TotalDuration { get; set; }
 

@@ -38,6 +38,17 @@ var startTimeout = new Option<double>("--start-timeout")
     Description = "Seconds to wait for the server's first answer.",
     DefaultValueFactory = _ => 180,
 };
+var floor = new Option<bool>("--floor")
+{
+    Description = "Start the server with --bench-floor and measure, after each route that has one, its floor: the same SQL through a plain ADO.NET reader and the same JSON.",
+};
+var dataDir = new Option<string?>("--data-dir")
+{
+    Description = "Serve this existing data folder (a store filled beforehand) instead of a fresh temp folder with the demo; it is kept.",
+};
+var heavyHost = new Option<string>("--heavy-host") { Description = "The host whose passiveDns pages are measured.", DefaultValueFactory = _ => "northwind-flux.net" };
+var heavyAddress = new Option<string>("--heavy-address") { Description = "The address whose passiveDnsReverse is measured.", DefaultValueFactory = _ => "40.83.183.71" };
+var deepSkip = new Option<int>("--deep-skip") { Description = "The $skip of the deep passiveDns page.", DefaultValueFactory = _ => 300 };
 var dotnet = new Option<string>("--dotnet")
 {
     Description = "The dotnet host used to run the server.",
@@ -46,7 +57,7 @@ var dotnet = new Option<string>("--dotnet")
 
 var root = new RootCommand("HTTP benchmark of the Sightline Graph threat intelligence API against the real server process.")
 {
-    serverDll, requests, warmup, concurrency, postgres, output, maxSeconds, startTimeout, dotnet,
+    serverDll, requests, warmup, concurrency, postgres, output, maxSeconds, startTimeout, dotnet, floor, dataDir, heavyHost, heavyAddress, deepSkip,
 };
 root.SetAction(async (parse, _) =>
 {
@@ -76,6 +87,11 @@ root.SetAction(async (parse, _) =>
             MaxSecondsPerBatch = parse.GetValue(maxSeconds),
             StartTimeout = TimeSpan.FromSeconds(parse.GetValue(startTimeout)),
             Dotnet = parse.GetValue(dotnet)!,
+            Floor = parse.GetValue(floor),
+            DataDir = parse.GetValue(dataDir) is { Length: > 0 } dir ? Path.GetFullPath(dir) : null,
+            HeavyHost = parse.GetValue(heavyHost)!,
+            HeavyAddress = parse.GetValue(heavyAddress)!,
+            DeepSkip = Math.Max(0, parse.GetValue(deepSkip)),
         };
     }
     catch (ArgumentException e)

@@ -20,6 +20,11 @@ internal static class Report
         Line(md, I($"- Server start to first `$metadata` answer (migration and demo load included): **{result.TimeToFirstAnswer.TotalSeconds:F2} s**."));
         Line(md, I($"- Server memory: VmRSS {Mib(result.RssAfterStartKib)} after start, {Mib(result.RssAfterRunKib)} after the run; ") +
             I($"peak (VmHWM) {Mib(result.PeakAfterStartKib)} at first answer, **{Mib(result.PeakKib)}** at the end."));
+        if (result.StoreBytes is { } bytes)
+        {
+            var perMillion = result.PassiveDnsRecords is > 0 and var n ? I($", {bytes / 1048576.0 / (n / 1e6):F0} MiB per million passive DNS records") : "";
+            Line(md, I($"- Store: {settings.DataDir ?? "fresh temp folder with the demo"}; **{result.PassiveDnsRecords:N0}** passive DNS records; size on disk **{bytes / 1048576.0:F0} MiB**{perMillion}."));
+        }
         var errors = result.Batches.Sum(b => b.Errors);
         Line(md, I($"- Errors (any answer but 200, or no answer): **{errors}** of {result.Batches.Sum(b => b.Completed)} measured requests.") +
             (result.ServerStderrLines > 0 ? I($" The server wrote {result.ServerStderrLines} line(s) to stderr.") : ""));
@@ -61,6 +66,8 @@ internal static class Report
         }
         Line(md);
 
+        WriteFloorRatios(md, result);
+
         var failing = result.Batches.Where(b => b.ErrorSamples.Count > 0).ToList();
         if (failing.Count > 0)
         {
@@ -77,6 +84,29 @@ internal static class Report
         }
         return md.ToString();
     }
+
+    /// <summary>Each route beside its floor, measured in the same run right after it: the ratios are route / floor.</summary>
+    private static void WriteFloorRatios(StringBuilder md, BenchResult result)
+    {
+        var pairs = result.Batches.Where(b => b.Route.IsFloor).Select(f => (Api: result.Batches.First(b => !b.Route.IsFloor && b.Concurrency == f.Concurrency
+            && f.Route.Name == b.Route.Name + " (floor)"), Floor: f)).ToList();
+        if (pairs.Count == 0)
+        {
+            return;
+        }
+        Line(md, "The API beside its floor (same SQL through a plain ADO.NET reader, same JSON; ratio = API / floor for latency, floor / API for throughput):");
+        Line(md);
+        Line(md, "| route | c | API median ms | floor median ms | median ratio | API p99 ms | floor p99 ms | p99 ratio | API req/s | floor req/s | throughput ratio |");
+        Line(md, "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+        foreach (var (api, floor) in pairs)
+        {
+            Line(md, I($"| {api.Route.Name} | {api.Concurrency} | {Ms(api.Median)} | {Ms(floor.Median)} | {Ratio(api.Median, floor.Median)} | ") +
+                I($"{Ms(api.P99)} | {Ms(floor.P99)} | {Ratio(api.P99, floor.P99)} | {api.RequestsPerSecond:F0} | {floor.RequestsPerSecond:F0} | {Ratio(floor.RequestsPerSecond, api.RequestsPerSecond)} |"));
+        }
+        Line(md);
+    }
+
+    private static string Ratio(double a, double b) => double.IsNaN(a) || double.IsNaN(b) || b <= 0 ? "-" : I($"{a / b:F2}");
 
     private static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

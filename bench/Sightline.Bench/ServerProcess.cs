@@ -17,8 +17,11 @@ internal sealed class ServerProcess : IAsyncDisposable
     private readonly Lock _linesLock = new();
     private int _stderrLines;
 
-    private ServerProcess(Process process, string dataDir, Uri baseUri)
+    private readonly bool _keepData;
+
+    private ServerProcess(Process process, string dataDir, Uri baseUri, bool keepData)
     {
+        _keepData = keepData;
         _process = process;
         DataDir = dataDir;
         BaseUri = baseUri;
@@ -46,7 +49,8 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <param name="serveArgs">More options for <c>serve</c> (such as <c>--rate-limit</c>).</param>
     public static ServerProcess Start(BenchSettings settings, IEnumerable<string>? serveArgs = null)
     {
-        var dataDir = Path.Combine(Path.GetTempPath(), "sightline-bench-" + Guid.NewGuid().ToString("N"));
+        var keep = settings.DataDir is not null;
+        var dataDir = settings.DataDir ?? Path.Combine(Path.GetTempPath(), "sightline-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDir);
         try
         {
@@ -58,9 +62,14 @@ internal sealed class ServerProcess : IAsyncDisposable
                 RedirectStandardInput = true,
                 UseShellExecute = false,
             };
-            foreach (var arg in new[] { settings.ServerDll, "serve", "--urls", baseUri.ToString().TrimEnd('/'), "--data-dir", dataDir })
+            // No throttling: one client token sends every measured request.
+            foreach (var arg in new[] { settings.ServerDll, "serve", "--urls", baseUri.ToString().TrimEnd('/'), "--data-dir", dataDir, "--rate-limit", "0" })
             {
                 info.ArgumentList.Add(arg);
+            }
+            if (settings.Floor)
+            {
+                info.ArgumentList.Add("--bench-floor");
             }
             if (settings.Postgres is { } connection)
             {
@@ -74,7 +83,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
             info.Environment["DOTNET_NOLOGO"] = "1";
             var process = new Process { StartInfo = info };
-            var server = new ServerProcess(process, dataDir, baseUri);
+            var server = new ServerProcess(process, dataDir, baseUri, keep);
             process.OutputDataReceived += (_, e) => server.Keep(e.Data, isError: false);
             process.ErrorDataReceived += (_, e) => server.Keep(e.Data, isError: true);
             process.Start();
@@ -84,7 +93,10 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
         catch
         {
-            DeleteFolder(dataDir);
+            if (!keep)
+            {
+                DeleteFolder(dataDir);
+            }
             throw;
         }
     }
@@ -212,7 +224,10 @@ internal sealed class ServerProcess : IAsyncDisposable
         finally
         {
             _process.Dispose();
-            DeleteFolder(DataDir);
+            if (!_keepData)
+            {
+                DeleteFolder(DataDir);
+            }
         }
     }
 

@@ -19,9 +19,9 @@ public sealed record StoreOptions(string Provider, string ConnectionString)
 
     public bool IsPostgres => string.Equals(Provider, "postgres", StringComparison.OrdinalIgnoreCase);
 
-    public SightlineDb CreateContext() => IsPostgres
-        ? new PostgresSightlineDb(new DbContextOptionsBuilder<PostgresSightlineDb>().UseNpgsql(ConnectionString).Options)
-        : new SqliteSightlineDb(new DbContextOptionsBuilder<SqliteSightlineDb>().UseSqlite(ConnectionString, o => o.UseParameterizedCollectionMode(CollectionMode)).Options);
+    public SightlineDb CreateContext(params IInterceptor[] interceptors) => IsPostgres
+        ? new PostgresSightlineDb(new DbContextOptionsBuilder<PostgresSightlineDb>().UseNpgsql(ConnectionString).AddInterceptors(interceptors).Options)
+        : new SqliteSightlineDb(new DbContextOptionsBuilder<SqliteSightlineDb>().UseSqlite(ConnectionString, o => o.UseParameterizedCollectionMode(CollectionMode)).AddInterceptors(interceptors).Options);
 
     /// <summary>
     /// On SQLite, <c>ids.Contains(x.Id)</c> binds the list as one JSON parameter read with <c>json_each</c>. EF Core 10's

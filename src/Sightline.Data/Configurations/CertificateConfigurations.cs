@@ -25,7 +25,7 @@ internal sealed class HostSslCertificateConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<HostSslCertificate> b)
     {
         b.HasKey(r => new { r.HostId, r.Id });
-        b.HasIndex(r => r.Id).IsUnique();
+        b.HasIndex(r => r.Id);
         b.HasIndex(r => new { r.HostId, r.LastSeenDateTime });
         b.HasIndex(r => new { r.SslCertificateId, r.Id });
         b.HasOne(r => r.SslCertificate).WithMany().HasForeignKey(r => r.SslCertificateId);

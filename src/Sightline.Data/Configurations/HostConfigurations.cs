@@ -24,7 +24,10 @@ internal sealed class PassiveDnsRecordConfiguration : IEntityTypeConfiguration<P
     public void Configure(EntityTypeBuilder<PassiveDnsRecord> b)
     {
         b.HasKey(r => new { r.ParentHostId, r.Id });
-        b.HasIndex(r => r.Id).IsUnique();
+        // Item routes look an id up alone. Not unique: a distributed store (Citus, docs/scaling.md) only enforces
+        // uniqueness that includes the host, the distribution column; the key already holds it, and every id is
+        // derived from its host's name, so the key is as unique as the id.
+        b.HasIndex(r => r.Id);
         b.HasIndex(r => new { r.ParentHostId, r.LastSeenDateTime });
         b.HasIndex(r => new { r.ArtifactId, r.LastSeenDateTime });
         b.HasIndex(r => new { r.ArtifactId, r.Id });
@@ -36,7 +39,7 @@ internal sealed class SubdomainConfiguration : IEntityTypeConfiguration<Subdomai
     public void Configure(EntityTypeBuilder<Subdomain> b)
     {
         b.HasKey(r => new { r.ParentHostId, r.Id });
-        b.HasIndex(r => r.Id).IsUnique();
+        b.HasIndex(r => r.Id);
         b.HasIndex(r => new { r.ParentHostId, r.FirstSeenDateTime });
         b.HasIndex(r => new { r.HostId, r.Id });
     }
@@ -47,7 +50,7 @@ internal sealed class HostComponentConfiguration : IEntityTypeConfiguration<Host
     public void Configure(EntityTypeBuilder<HostComponent> b)
     {
         b.HasKey(r => new { r.HostId, r.Id });
-        b.HasIndex(r => r.Id).IsUnique();
+        b.HasIndex(r => r.Id);
         b.HasIndex(r => new { r.HostId, r.LastSeenDateTime });
         b.HasIndex(r => new { r.Name, r.Version, r.Id });
     }
@@ -58,7 +61,7 @@ internal sealed class HostCookieConfiguration : IEntityTypeConfiguration<HostCoo
     public void Configure(EntityTypeBuilder<HostCookie> b)
     {
         b.HasKey(r => new { r.HostId, r.Id });
-        b.HasIndex(r => r.Id).IsUnique();
+        b.HasIndex(r => r.Id);
         b.HasIndex(r => new { r.HostId, r.LastSeenDateTime });
         b.HasIndex(r => new { r.Name, r.Id });
         b.HasIndex(r => new { r.Domain, r.Id });
@@ -70,7 +73,7 @@ internal sealed class HostTrackerConfiguration : IEntityTypeConfiguration<HostTr
     public void Configure(EntityTypeBuilder<HostTracker> b)
     {
         b.HasKey(r => new { r.HostId, r.Id });
-        b.HasIndex(r => r.Id).IsUnique();
+        b.HasIndex(r => r.Id);
         b.HasIndex(r => new { r.HostId, r.LastSeenDateTime });
         b.HasIndex(r => new { r.Value, r.Id });
     }
@@ -81,7 +84,7 @@ internal sealed class HostPairConfiguration : IEntityTypeConfiguration<HostPair>
     public void Configure(EntityTypeBuilder<HostPair> b)
     {
         b.HasKey(r => new { r.ParentHostId, r.Id });
-        b.HasIndex(r => r.Id).IsUnique();
+        b.HasIndex(r => r.Id);
         b.HasIndex(r => new { r.ParentHostId, r.LastSeenDateTime });
         b.HasIndex(r => new { r.ChildHostId, r.LastSeenDateTime });
         b.HasIndex(r => new { r.ChildHostId, r.Id });
@@ -93,7 +96,7 @@ internal sealed class HostPortConfiguration : IEntityTypeConfiguration<HostPort>
     public void Configure(EntityTypeBuilder<HostPort> b)
     {
         b.HasKey(r => new { r.HostId, r.Id });
-        b.HasIndex(r => r.Id).IsUnique();
+        b.HasIndex(r => r.Id);
         b.HasIndex(r => new { r.HostId, r.Port });
         b.HasIndex(r => new { r.Port, r.Id });
         b.HasIndex(r => new { r.MostRecentSslCertificateId, r.Id });

@@ -9,7 +9,7 @@ internal sealed class WhoisRecordConfiguration : IEntityTypeConfiguration<WhoisR
     public void Configure(EntityTypeBuilder<WhoisRecord> b)
     {
         b.HasKey(r => new { r.HostId, r.Id });
-        b.HasIndex(r => r.Id).IsUnique();
+        b.HasIndex(r => r.Id);
         b.HasIndex(r => new { r.HostId, r.IsCurrent });
         b.HasIndex(r => new { r.HostId, r.LastUpdateDateTime });
         b.HasIndex(r => r.RegistrationDateTime);
@@ -30,8 +30,9 @@ internal sealed class WhoisLookupConfiguration : IEntityTypeConfiguration<WhoisL
 {
     public void Configure(EntityTypeBuilder<WhoisLookup> b)
     {
-        // The key is the pivot index: one (path, value) is one range, in version-id order.
-        b.HasKey(l => new { l.Path, l.Value, l.RecordId });
+        // The key is the pivot index: one (path, value) is one range, in host then version-id order (the order
+        // whoisRecords pages in). It holds the host, as every host-scoped key does (docs/scaling.md).
+        b.HasKey(l => new { l.Path, l.Value, l.HostId, l.RecordId });
         b.HasOne<WhoisRecord>().WithMany().HasForeignKey(l => new { l.HostId, l.RecordId }).OnDelete(DeleteBehavior.Cascade);
     }
 }

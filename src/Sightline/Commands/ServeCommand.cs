@@ -15,7 +15,9 @@ internal static class ServeCommand
         var noDemo = new Option<bool>("--no-demo") { Description = "Do not load the demo dataset into an empty store." };
         var serve = new ServeOptions();
         var rules = ReputationCommand.RulesOption();
-        var command = new Command("serve", "Run the Graph threat intelligence API.") { dataDir, urls, postgres, noDemo, rules };
+        // Benchmark runs only (bench/Sightline.Bench): the floor endpoints beside the Graph routes, see docs/benchmarks.md.
+        var benchFloor = new Option<bool>("--bench-floor") { Hidden = true };
+        var command = new Command("serve", "Run the Graph threat intelligence API.") { dataDir, urls, postgres, noDemo, rules, benchFloor };
         var limits = new LimitOptions();
         foreach (var option in serve.All.Concat(limits.All))
         {
@@ -34,6 +36,7 @@ internal static class ServeCommand
                 ReputationRules = parse.GetValue(rules),
                 Limits = limits.LimitSettings(parse),
                 Audit = limits.AuditSettings(parse),
+                BenchFloor = parse.GetValue(benchFloor),
             };
             var app = SightlineApp.Create(settings, b => b.WebHost.UseUrls(listen));
             await SightlineApp.InitializeStoreAsync(app, settings, cancellationToken);

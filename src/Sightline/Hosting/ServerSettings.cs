@@ -33,5 +33,8 @@ public sealed record ServerSettings
     /// <summary>The audit log of who asked what.</summary>
     public AuditSettings Audit { get; init; } = new();
 
+    /// <summary>Maps the benchmark's floor endpoints (<c>/floor/v1.0/...</c>); off except in benchmark runs.</summary>
+    public bool BenchFloor { get; init; }
+
     public StoreOptions ResolveStore() => Store ?? StoreOptions.For(DataDir, null);
 }

@@ -39,6 +39,10 @@ public static partial class SightlineApp
             builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(h => h.ServerCertificate = certificate.Certificate));
         }
         builder.Services.AddReputation(settings);
+        if (settings.BenchFloor)
+        {
+            builder.Services.AddSingleton(new Floor.FloorStatements(store));
+        }
 
         var app = builder.Build();
         app.UseGraphHeaders();
@@ -61,6 +65,10 @@ public static partial class SightlineApp
         app.MapIngest();
         app.MapOperations();
         app.MapReputationOverrides();
+        if (settings.BenchFloor)
+        {
+            Floor.FloorEndpoints.MapFloor(app);
+        }
         app.MapFallback("{**path}", context => throw new GraphException(404, "itemNotFound",
             $"No resource at '{context.Request.Path}'. The Graph API is served under /v1.0 and /beta."));
         return app;

@@ -184,8 +184,7 @@ namespace Sightline.Data.Migrations.Postgres
 
                     b.HasKey("HostId", "Id");
 
-                    b.HasIndex("Id")
-                        .IsUnique();
+                    b.HasIndex("Id");
 
                     b.HasIndex("HostId", "LastSeenDateTime");
 
@@ -218,8 +217,7 @@ namespace Sightline.Data.Migrations.Postgres
 
                     b.HasKey("HostId", "Id");
 
-                    b.HasIndex("Id")
-                        .IsUnique();
+                    b.HasIndex("Id");
 
                     b.HasIndex("Domain", "Id");
 
@@ -260,8 +258,7 @@ namespace Sightline.Data.Migrations.Postgres
 
                     b.HasKey("ParentHostId", "Id");
 
-                    b.HasIndex("Id")
-                        .IsUnique();
+                    b.HasIndex("Id");
 
                     b.HasIndex("ChildHostId", "Id");
 
@@ -306,8 +303,7 @@ namespace Sightline.Data.Migrations.Postgres
 
                     b.HasKey("HostId", "Id");
 
-                    b.HasIndex("Id")
-                        .IsUnique();
+                    b.HasIndex("Id");
 
                     b.HasIndex("HostId", "Port");
 
@@ -362,8 +358,7 @@ namespace Sightline.Data.Migrations.Postgres
 
                     b.HasKey("HostId", "Id");
 
-                    b.HasIndex("Id")
-                        .IsUnique();
+                    b.HasIndex("Id");
 
                     b.HasIndex("HostId", "LastSeenDateTime");
 
@@ -396,8 +391,7 @@ namespace Sightline.Data.Migrations.Postgres
 
                     b.HasKey("HostId", "Id");
 
-                    b.HasIndex("Id")
-                        .IsUnique();
+                    b.HasIndex("Id");
 
                     b.HasIndex("HostId", "LastSeenDateTime");
 
@@ -592,8 +586,7 @@ namespace Sightline.Data.Migrations.Postgres
 
                     b.HasKey("ParentHostId", "Id");
 
-                    b.HasIndex("Id")
-                        .IsUnique();
+                    b.HasIndex("Id");
 
                     b.HasIndex("ArtifactId", "Id");
 
@@ -684,8 +677,7 @@ namespace Sightline.Data.Migrations.Postgres
 
                     b.HasKey("ParentHostId", "Id");
 
-                    b.HasIndex("Id")
-                        .IsUnique();
+                    b.HasIndex("Id");
 
                     b.HasIndex("HostId", "Id");
 
@@ -786,14 +778,13 @@ namespace Sightline.Data.Migrations.Postgres
                     b.Property<string>("Value")
                         .HasColumnType("text");
 
+                    b.Property<string>("HostId")
+                        .HasColumnType("text");
+
                     b.Property<string>("RecordId")
                         .HasColumnType("text");
 
-                    b.Property<string>("HostId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Path", "Value", "RecordId");
+                    b.HasKey("Path", "Value", "HostId", "RecordId");
 
                     b.HasIndex("HostId", "RecordId");
 
@@ -839,8 +830,7 @@ namespace Sightline.Data.Migrations.Postgres
 
                     b.HasIndex("ExpirationDateTime");
 
-                    b.HasIndex("Id")
-                        .IsUnique();
+                    b.HasIndex("Id");
 
                     b.HasIndex("RegistrationDateTime");
 

@@ -177,8 +177,7 @@ namespace Sightline.Data.Migrations.Sqlite
 
                     b.HasKey("HostId", "Id");
 
-                    b.HasIndex("Id")
-                        .IsUnique();
+                    b.HasIndex("Id");
 
                     b.HasIndex("HostId", "LastSeenDateTime");
 
@@ -211,8 +210,7 @@ namespace Sightline.Data.Migrations.Sqlite
 
                     b.HasKey("HostId", "Id");
 
-                    b.HasIndex("Id")
-                        .IsUnique();
+                    b.HasIndex("Id");
 
                     b.HasIndex("Domain", "Id");
 
@@ -253,8 +251,7 @@ namespace Sightline.Data.Migrations.Sqlite
 
                     b.HasKey("ParentHostId", "Id");
 
-                    b.HasIndex("Id")
-                        .IsUnique();
+                    b.HasIndex("Id");
 
                     b.HasIndex("ChildHostId", "Id");
 
@@ -299,8 +296,7 @@ namespace Sightline.Data.Migrations.Sqlite
 
                     b.HasKey("HostId", "Id");
 
-                    b.HasIndex("Id")
-                        .IsUnique();
+                    b.HasIndex("Id");
 
                     b.HasIndex("HostId", "Port");
 
@@ -355,8 +351,7 @@ namespace Sightline.Data.Migrations.Sqlite
 
                     b.HasKey("HostId", "Id");
 
-                    b.HasIndex("Id")
-                        .IsUnique();
+                    b.HasIndex("Id");
 
                     b.HasIndex("HostId", "LastSeenDateTime");
 
@@ -389,8 +384,7 @@ namespace Sightline.Data.Migrations.Sqlite
 
                     b.HasKey("HostId", "Id");
 
-                    b.HasIndex("Id")
-                        .IsUnique();
+                    b.HasIndex("Id");
 
                     b.HasIndex("HostId", "LastSeenDateTime");
 
@@ -585,8 +579,7 @@ namespace Sightline.Data.Migrations.Sqlite
 
                     b.HasKey("ParentHostId", "Id");
 
-                    b.HasIndex("Id")
-                        .IsUnique();
+                    b.HasIndex("Id");
 
                     b.HasIndex("ArtifactId", "Id");
 
@@ -677,8 +670,7 @@ namespace Sightline.Data.Migrations.Sqlite
 
                     b.HasKey("ParentHostId", "Id");
 
-                    b.HasIndex("Id")
-                        .IsUnique();
+                    b.HasIndex("Id");
 
                     b.HasIndex("HostId", "Id");
 
@@ -779,14 +771,13 @@ namespace Sightline.Data.Migrations.Sqlite
                     b.Property<string>("Value")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HostId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RecordId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("HostId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Path", "Value", "RecordId");
+                    b.HasKey("Path", "Value", "HostId", "RecordId");
 
                     b.HasIndex("HostId", "RecordId");
 
@@ -832,8 +823,7 @@ namespace Sightline.Data.Migrations.Sqlite
 
                     b.HasIndex("ExpirationDateTime");
 
-                    b.HasIndex("Id")
-                        .IsUnique();
+                    b.HasIndex("Id");
 
                     b.HasIndex("RegistrationDateTime");
 
