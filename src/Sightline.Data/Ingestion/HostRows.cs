@@ -44,7 +44,10 @@ internal static class HostRows
         new("Id", NpgsqlDbType.Text, s => s.Id),
         new("HostId", NpgsqlDbType.Text, s => s.HostId),
         new("FirstSeenDateTime", NpgsqlDbType.TimestampTz, s => s.FirstSeenDateTime),
-    ], d => $"\"FirstSeenDateTime\" = {d.NullableLeast("\"Subdomains\".\"FirstSeenDateTime\"", "excluded.\"FirstSeenDateTime\"")}");
+    ], d => $"\"FirstSeenDateTime\" = {d.NullableLeast("\"Subdomains\".\"FirstSeenDateTime\"", "excluded.\"FirstSeenDateTime\"")}")
+    {
+        Key = ["ParentHostId", "Id"],
+    };
 
     public static readonly SetTable<PassiveDnsRecord> PassiveDns = new("PassiveDnsRecords", "Id",
     [
@@ -61,7 +64,10 @@ internal static class HostRows
         $"\"FirstSeenDateTime\" = {d.Least}(\"PassiveDnsRecords\".\"FirstSeenDateTime\", excluded.\"FirstSeenDateTime\")",
         $"\"LastSeenDateTime\" = {d.Greatest}(\"PassiveDnsRecords\".\"LastSeenDateTime\", excluded.\"LastSeenDateTime\")",
         $"\"CollectedDateTime\" = {d.Greatest}(\"PassiveDnsRecords\".\"LastSeenDateTime\", excluded.\"LastSeenDateTime\")",
-        "\"Count\" = \"PassiveDnsRecords\".\"Count\" + excluded.\"Count\""));
+        "\"Count\" = \"PassiveDnsRecords\".\"Count\" + excluded.\"Count\""))
+    {
+        Key = ["ParentHostId", "Id"],
+    };
 
     /// <summary>Writes a batch's hosts and the subdomains derived from them, set-based.</summary>
     public static async Task WriteAsync(SetWriter writer, HostUpserter hosts, CancellationToken cancellationToken)

@@ -14,11 +14,18 @@ namespace Sightline.Data.Ingestion;
 internal sealed record SetColumn<T>(string Name, NpgsqlDbType Type, Func<T, object?> Value);
 
 /// <summary>
-/// A table written set-based: the columns written, the unique column an existing row is found by, and the
-/// assignments that merge a written row (<c>excluded</c>) into an existing one (the table's own name), built for a
-/// dialect so that the same rule reads the same on SQLite and PostgreSQL.
+/// A table written set-based: the columns written, the column an existing row is counted by (its id), the primary
+/// key an existing row is found by on conflict (which holds the host key: docs/scaling.md), and the assignments that
+/// merge a written row (<c>excluded</c>) into an existing one (the table's own name), built for a dialect so that the
+/// same rule reads the same on SQLite and PostgreSQL.
 /// </summary>
-internal sealed record SetTable<T>(string Name, string Conflict, IReadOnlyList<SetColumn<T>> Columns, Func<SqlDialect, string> Merge);
+internal sealed record SetTable<T>(string Name, string Conflict, IReadOnlyList<SetColumn<T>> Columns, Func<SqlDialect, string> Merge)
+{
+    /// <summary>The primary key's columns, when it is not the id alone.</summary>
+    public IReadOnlyList<string> Key { get; init; } = [Conflict];
+
+    public string KeyList => string.Join(", ", Key.Select(c => $"\"{c}\""));
+}
 
 /// <summary>The few SQL spellings that differ between the stores.</summary>
 internal sealed record SqlDialect(string Least, string Greatest)
@@ -117,7 +124,7 @@ internal sealed class SetWriter
         }
         await ExecuteAsync(
             $"INSERT INTO \"{table.Name}\" ({columns}) SELECT {columns} FROM \"{stage}\" " +
-            $"ON CONFLICT (\"{table.Conflict}\") DO UPDATE SET {table.Merge(SqlDialect.Postgres)}", cancellationToken);
+            $"ON CONFLICT ({table.KeyList}) DO UPDATE SET {table.Merge(SqlDialect.Postgres)}", cancellationToken);
     }
 
     private async Task UpsertSqliteAsync<T>(SetTable<T> table, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
@@ -125,7 +132,7 @@ internal sealed class SetWriter
         var sql = new StringBuilder($"INSERT INTO \"{table.Name}\" (");
         sql.AppendJoin(", ", table.Columns.Select(c => $"\"{c.Name}\"")).Append(") VALUES (");
         sql.AppendJoin(", ", table.Columns.Select((_, i) => "@p" + i)).Append(')');
-        sql.Append($" ON CONFLICT (\"{table.Conflict}\") DO UPDATE SET {table.Merge(SqlDialect.Sqlite)}");
+        sql.Append($" ON CONFLICT ({table.KeyList}) DO UPDATE SET {table.Merge(SqlDialect.Sqlite)}");
         await using var command = (SqliteCommand)_connection.CreateCommand();
         command.Transaction = (SqliteTransaction)_transaction;
         command.CommandText = sql.ToString();
