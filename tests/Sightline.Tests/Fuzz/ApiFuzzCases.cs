@@ -22,7 +22,7 @@ public static class ApiFuzzCases
         {
             < 10 => Valid(rng, index, auth),
             < 25 => Mutated(rng, index, auth),
-            < 39 => new(index, "path", "GET", WireSafe(RandomPath(rng)), [auth]),
+            < 39 => PathCase(rng, index, auth),
             < 59 => new(index, "key", "GET", WireSafe(KeyedRoute(rng)), [auth]),
             < 84 => new(index, "query", "GET", WireSafe(WithOptions(rng, Pick(rng, ValidPaths))), [auth]),
             < 92 => HeaderCase(rng, index, token),
@@ -37,7 +37,8 @@ public static class ApiFuzzCases
 
     /// <summary>
     /// Requests Kestrel refuses itself, before any application code runs (so with a bare 4xx): a request line past its
-    /// limit, a NUL in the decoded path, the asterisk form other than with OPTIONS, CONNECT, headers past 32 KiB.
+    /// limit, a NUL in the decoded path, the asterisk form other than with OPTIONS, CONNECT, an absolute URL whose
+    /// authority is not the Host header, headers past 32 KiB.
     /// </summary>
     private static bool KestrelRefuses(ApiFuzzCase request)
     {
@@ -46,7 +47,17 @@ public static class ApiFuzzCases
             || path.Contains("%00", StringComparison.Ordinal)
             || (request.Target == "*" && request.Method != "OPTIONS")
             || request.Method == "CONNECT"
+            || request.Target.StartsWith("http://evil.example/", StringComparison.Ordinal)
             || request.Headers.Sum(h => h.Key.Length + h.Value.Length + 4) > 32 * 1024;
+    }
+
+    private static ApiFuzzCase PathCase(Random rng, int index, KeyValuePair<string, string> auth)
+    {
+        var target = WireSafe(RandomPath(rng));
+        // The absolute form: Kestrel requires the Host header to name the same authority.
+        return target.StartsWith("http://127.0.0.1/", StringComparison.Ordinal)
+            ? new(index, "path", "GET", target, [auth, new("Host", "127.0.0.1")])
+            : new(index, "path", "GET", target, [auth]);
     }
 
     private static ApiFuzzCase Valid(Random rng, int index, KeyValuePair<string, string> auth) =>

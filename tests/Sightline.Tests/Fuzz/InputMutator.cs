@@ -180,10 +180,10 @@ public static class InputMutator
         switch (rng.Next(5))
         {
             case 0:
-                lines[at] += new string('x', Pick(rng, [10_000, 1_000_000]));
+                lines[at] += new string('x', Pick(rng, [10_000, 300_000]));
                 return Text("extreme line", lines);
             case 1:
-                lines.InsertRange(at, Enumerable.Repeat("Name Server: ns.example.com", Pick(rng, [1000, 50_000])));
+                lines.InsertRange(at, Enumerable.Repeat("Name Server: ns.example.com", Pick(rng, [1000, 10_000])));
                 return Text("extreme line count", lines);
             case 2:
                 lines[at] = ApiFuzzCases.Pick(rng, ["Domain Name: ", "Domain Name: \u0000", "Domain Name: " + new string('a', 300) + ".com", "Domain Name: xn--.com", "Domain Name: ..",
@@ -192,7 +192,7 @@ public static class InputMutator
             case 3:
                 return Text("no domain", lines.Where(l => !l.Contains("Domain Name", StringComparison.OrdinalIgnoreCase)));
             default:
-                return Text("one huge value", ["Domain Name: google.com", "Registrant Organization: " + new string('o', 2_000_000)]);
+                return Text("one huge value", ["Domain Name: google.com", "Registrant Organization: " + new string('o', 300_000)]);
         }
     }
 
