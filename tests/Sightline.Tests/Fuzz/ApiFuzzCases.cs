@@ -37,7 +37,8 @@ public static class ApiFuzzCases
 
     /// <summary>
     /// Requests Kestrel refuses itself, before any application code runs (so with a bare 4xx): a request line past its
-    /// limit, a NUL in the decoded path, the asterisk form other than with OPTIONS, CONNECT, an absolute URL whose
+    /// limit, a NUL in the decoded path, a target that is neither a path nor a URL, the asterisk form other than with
+    /// OPTIONS, CONNECT, an absolute URL whose
     /// authority is not the Host header, headers past 32 KiB.
     /// </summary>
     private static bool KestrelRefuses(ApiFuzzCase request)
@@ -47,6 +48,7 @@ public static class ApiFuzzCases
             || path.Contains("%00", StringComparison.Ordinal)
             || (request.Target == "*" && request.Method != "OPTIONS")
             || request.Method == "CONNECT"
+            || (request.Target[0] != '/' && request.Target != "*" && !request.Target.StartsWith("http://", StringComparison.Ordinal))
             || request.Target.StartsWith("http://evil.example/", StringComparison.Ordinal)
             || request.Headers.Sum(h => h.Key.Length + h.Value.Length + 4) > 32 * 1024;
     }
