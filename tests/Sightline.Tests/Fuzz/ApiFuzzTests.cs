@@ -87,7 +87,6 @@ public sealed class ApiFuzzTests(ITestOutputHelper output) : IAsyncLifetime
 
     private async Task AssertHealthyAsync()
     {
-        using var client = _server.AnonymousClient();
         var health = await RawHttp.SendAsync(_port, "GET", "/healthz", [], null, CancellationToken.None);
         Assert.Equal(200, health.Status);
         Assert.Equal("healthy", JsonDocument.Parse(health.Body).RootElement.GetProperty("status").GetString());
