@@ -135,7 +135,16 @@ internal sealed class JsonValueStream
             {
                 yield break;
             }
-            yield return map(position, element.Value);
+            Parsed<T> mapped;
+            try
+            {
+                mapped = map(position, element.Value);
+            }
+            catch (InvalidOperationException e)
+            {
+                mapped = Parsed<T>.Fail(position, JsonText.Invalid(e));
+            }
+            yield return mapped;
         }
     }
 

@@ -60,7 +60,14 @@ internal static class HarReader
     {
         using (document)
         {
-            return HarEntry.From(document.RootElement);
+            try
+            {
+                return HarEntry.From(document.RootElement);
+            }
+            catch (InvalidOperationException e)
+            {
+                return (null, JsonText.Invalid(e));
+            }
         }
     }
 }

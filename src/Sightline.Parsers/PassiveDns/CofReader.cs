@@ -47,6 +47,10 @@ internal static class CofReader
         {
             return [Parsed<PassiveDnsObservation>.Fail(position, "not a JSON object: " + e.Message)];
         }
+        catch (InvalidOperationException e)
+        {
+            return [Parsed<PassiveDnsObservation>.Fail(position, JsonText.Invalid(e))];
+        }
     }
 
     private static List<Parsed<PassiveDnsObservation>> FromObject(JsonElement o, long position)

@@ -88,6 +88,10 @@ internal static class StixBundleReader
         {
             return $"not valid JSON: {ex.Message}";
         }
+        catch (InvalidOperationException ex)
+        {
+            return "not a STIX bundle: " + JsonText.Invalid(ex);
+        }
     }
 
     private static bool IsBundleType(JsonElement type) =>

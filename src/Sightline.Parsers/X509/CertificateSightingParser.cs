@@ -50,9 +50,16 @@ internal static class CertificateSightingParser
         }
         using (document)
         {
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                ? FromObject(document.RootElement, out error)
-                : Reject("a sighting line must be a JSON object", out error);
+            try
+            {
+                return document.RootElement.ValueKind == JsonValueKind.Object
+                    ? FromObject(document.RootElement, out error)
+                    : Reject("a sighting line must be a JSON object", out error);
+            }
+            catch (InvalidOperationException e)
+            {
+                return Reject(JsonText.Invalid(e), out error);
+            }
         }
     }
 

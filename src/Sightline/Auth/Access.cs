@@ -23,7 +23,7 @@ public static partial class Access
             context.Response.Headers.WWWAuthenticate = "Bearer";
             var why = context.Request.Headers.Authorization.Count == 0
                 ? "Access token is empty."
-                : "Access token validation failure. " + (result.Failure?.Message ?? "Invalid audience or signature.");
+                : "Access token validation failure. " + TokenFailures.Describe(result.Failure);
             throw new GraphException(401, "InvalidAuthenticationToken", why);
         }
         if (!Permissions.Has(result.Principal, permission))

@@ -38,6 +38,7 @@ public sealed class HarMalformedInputTests
     [InlineData("garbage_url", """{"startedDateTime":"2024-03-05T10:15:30Z","request":{"url":"http://exa mple.com/"}}""", "request.url is not an absolute http(s) URL")]
     [InlineData("no_date", """{"request":{"url":"https://ok.example/"}}""", "startedDateTime is missing or not an ISO 8601 date")]
     [InlineData("bad_date", """{"startedDateTime":"yesterday","request":{"url":"https://ok.example/"}}""", "startedDateTime is missing or not an ISO 8601 date")]
+    [InlineData("lone_surrogate_url", """{"startedDateTime":"2024-03-05T10:15:30Z","request":{"url":"https://x.example/\ud800"}}""", "a value is not valid text")]
     [InlineData("date_without_time", """{"startedDateTime":"2024-03-05","request":{"url":"https://ok.example/"}}""", "startedDateTime is missing or not an ISO 8601 date")]
     public void Rejects_a_bad_entry_at_its_position_and_reads_the_next(string name, string badEntry, string reason)
     {

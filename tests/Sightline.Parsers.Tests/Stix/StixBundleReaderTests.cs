@@ -113,6 +113,8 @@ public sealed class StixBundleReaderTests
         { "name not a string", """{"type":"tool","id":"tool--1","name":5}""", 2, "'name' must be a string, not a number" },
         { "bad timestamp", """{"type":"report","id":"report--1","name":"r","published":"yesterday"}""", 2, "'published' is not a timestamp" },
         { "labels not a list", """{"type":"indicator","id":"indicator--1","pattern":"[url:value = 'x']","labels":3}""", 2, "'labels' must be a list of strings" },
+        // Found by the importer fuzz: JSON that parses, holding a string .NET cannot read, crashed the reader.
+        { "lone surrogate", """{"type":"tool","id":"tool--1","name":"\ud800"}""", 2, "not valid text" },
         { "relationship without target", """{"type":"relationship","id":"relationship--1","relationship_type":"uses","source_ref":"a--1"}""", 2, "'target_ref' is missing" },
     };
 
@@ -151,6 +153,22 @@ public sealed class StixBundleReaderTests
         var failure = Assert.Single(items);
         Assert.True(failure.IsError, name);
         Assert.Equal(0, failure.Position);
+    }
+
+    [Fact]
+    public void Rejects_an_object_whose_string_is_not_UTF_8_and_continues()
+    {
+        var json = Encoding.UTF8.GetBytes("""{"type":"bundle","objects":[{"type":"tool","id":"tool--a","name":"A"},{"type":"tool","id":"tool--x","name":"X?"},{"type":"tool","id":"tool--b","name":"B"}]}""");
+        var at = Array.IndexOf(json, (byte)'?');
+        json[at] = 0xC3;
+        json = [.. json[..(at + 1)], 0x28, .. json[(at + 1)..]];
+
+        var items = StixBundleReader.Read(new MemoryStream(json)).ToList();
+
+        Assert.Equal(3, items.Count);
+        Assert.Equal(2, items[1].Position);
+        Assert.Contains("not valid text", items[1].Error, StringComparison.Ordinal);
+        Assert.Equal("B", Assert.IsType<StixTool>(items[2].Record).Name);
     }
 
     [Fact]

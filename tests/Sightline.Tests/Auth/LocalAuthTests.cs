@@ -76,6 +76,30 @@ public sealed class LocalAuthTests : IAsyncLifetime
         await TestTokens.ErrorAsync(_server.Client(unsigned), Url, 401);
     }
 
+    /// <summary>Found by the API fuzz: the libraries' messages listed the key types tried and "PII of type 'System.String'".</summary>
+    [Theory]
+    [InlineData("signature")]
+    [InlineData("malformed")]
+    [InlineData("issuer")]
+    [InlineData("alg none")]
+    public async Task A_refused_token_is_explained_without_the_validation_librarys_internals(string fault)
+    {
+        var parts = Token().Split('.');
+        var token = fault switch
+        {
+            "signature" => string.Join('.', parts[0], parts[1], parts[2][..^4] + (parts[2].EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA")),
+            "malformed" => "a.b.c",
+            "issuer" => Token(issuer: "https://login.microsoftonline.com/x/v2.0"),
+            _ => TestTokens.Unsigned(LocalTokens.Issuer, LocalTokens.Audiences[0], new() { ["roles"] = new[] { Permissions.Read } }),
+        };
+        var (_, message) = await TestTokens.ErrorAsync(_server.Client(token), Url, 401);
+        Assert.StartsWith("Access token validation failure. IDX", message, StringComparison.Ordinal);
+        foreach (var internals in new[] { "Microsoft.", "System.", "PII", "Exception", "KeyId", "\n" })
+        {
+            Assert.DoesNotContain(internals, message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task A_wrong_issuer_or_audience_is_a_401()
     {

@@ -101,6 +101,20 @@ public sealed class PassiveDnsImportTests : IngestTestBase
         await Reader.GetJsonAsync($"{Graph.Root}/hosts/ok1.corrupt.example");
     }
 
+    /// <summary>Found by the importer fuzz: a string JSON can parse but .NET cannot read (a lone surrogate) crashed the import.</summary>
+    [Fact]
+    public async Task A_record_whose_string_is_not_text_is_rejected_at_its_line()
+    {
+        var content = string.Join('\n', Line("ok.surrogate.example", "A", "203.0.113.4"),
+            "{\"rrname\":\"bad\\ud800.example\",\"rrtype\":\"A\",\"rdata\":\"203.0.113.5\",\"time_first\":1,\"time_last\":2}");
+        var (status, body) = await IngestAsync(content, "?name=surrogate.cof");
+        Assert.Equal(422, status);
+        var detail = body.GetProperty("error").GetProperty("details").EnumerateArray().Single();
+        Assert.Equal("surrogate.cof:2", detail.GetProperty("target").GetString());
+        Assert.Contains("not valid text", detail.GetProperty("message").GetString());
+        Assert.Equal("itemNotFound", await Reader.GetErrorAsync($"{Graph.Root}/hosts/ok.surrogate.example", 404));
+    }
+
     [Fact]
     public async Task Ingest_needs_its_own_permission_and_a_known_format()
     {
