@@ -46,11 +46,40 @@ internal static partial class WhoisParser
         return text.ToString();
     }
 
+    /// <summary>
+    /// The longest line, in UTF-8 bytes, a response may have. Real responses wrap well below it; a value longer than
+    /// this could not be indexed (PostgreSQL's B-tree entries hold about 2.7 KB) and is not WHOIS.
+    /// </summary>
+    public const int MaxLineBytes = 2000;
+
+    /// <summary>Text no store can keep as it is: a NUL character (PostgreSQL text refuses it) or a line past <see cref="MaxLineBytes"/>.</summary>
+    private static Parsed<WhoisRecordData>? Unstorable(string text)
+    {
+        var number = 0;
+        foreach (var line in text.AsSpan().EnumerateLines())
+        {
+            number++;
+            if (line.Contains('\0'))
+            {
+                return Parsed<WhoisRecordData>.Fail(number, $"line {number} holds a NUL character: not WHOIS text (UTF-16 saved without a byte order mark?)");
+            }
+            if (line.Length > MaxLineBytes / 4 && System.Text.Encoding.UTF8.GetByteCount(line) > MaxLineBytes)
+            {
+                return Parsed<WhoisRecordData>.Fail(number, $"line {number} is longer than {MaxLineBytes} bytes: not a WHOIS response");
+            }
+        }
+        return null;
+    }
+
     public static Parsed<WhoisRecordData> ParseText(string text, string? domainHint = null)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return Parsed<WhoisRecordData>.Fail(1, "empty response");
+        }
+        if (Unstorable(text) is { } refusal)
+        {
+            return refusal;
         }
         var lines = WhoisLineReader.Read(text);
         var reader = new WhoisInterpreter(WhoisHandles.Collect(lines));

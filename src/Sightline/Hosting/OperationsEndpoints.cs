@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using Microsoft.EntityFrameworkCore;
 using Sightline.Auth;
 using Sightline.Data;
 using Sightline.OData;
@@ -36,7 +37,7 @@ public static class OperationsEndpoints
                 json.WriteString("status", healthy ? "healthy" : "unhealthy");
                 json.WriteString("version", typeof(OperationsEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion);
                 json.WriteString("authentication", auth.Mode.ToString().ToLowerInvariant());
-                json.WriteString("store", db.Database.ProviderName);
+                json.WriteString("store", db.Database.IsNpgsql() ? "postgres" : "sqlite");
                 json.WriteNumber("uptimeSeconds", Math.Round(Stopwatch.GetElapsedTime(_started).TotalSeconds));
                 json.WriteNumber("workingSetBytes", Environment.WorkingSet);
                 // The GC's heap after its last collection: with the working set, tells a leak from the runtime keeping freed memory.

@@ -235,6 +235,20 @@ public sealed class WhoisParserTests
         Assert.StartsWith(reason, result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Domain Name: example.com\nRegistrar: Ex\0ample\n", 2, "line 2 holds a NUL character")]
+    [InlineData("D\0o\0m\0a\0i\0n\0", 1, "line 1 holds a NUL character")]
+    [InlineData("Domain Name: example.com\nRegistrant Name: {long}\n", 2, "line 2 is longer than 2000 bytes")]
+    public void Rejects_text_no_store_can_keep_and_names_the_line(string text, int line, string reason)
+    {
+        // 700 three-byte characters: 700 chars but 2100 UTF-8 bytes, past PostgreSQL's index entry size once indexed.
+        var result = Parse(text.Replace("{long}", new string('\u20ac', 700), StringComparison.Ordinal));
+        Assert.True(result.IsError);
+        Assert.Equal(line, result.Position);
+        Assert.StartsWith(reason, result.Error, StringComparison.Ordinal);
+        Assert.False(Parse("Domain Name: example.com\nRegistrant Name: " + new string('a', 1900) + "\n").IsError);
+    }
+
     [Fact]
     public void Rejects_an_oversized_input_without_reading_it_whole()
     {
