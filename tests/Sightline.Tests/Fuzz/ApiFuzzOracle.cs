@@ -41,13 +41,17 @@ public static class ApiFuzzOracle
         {
             return null;
         }
-        return response.Status is >= 200 and < 300 ? CheckSuccess(response) : CheckEnvelope(response);
+        return response.Status is >= 200 and < 300 ? CheckSuccess(request, response) : CheckEnvelope(response);
     }
 
-    private static string? CheckSuccess(RawResponse response)
+    private static string? CheckSuccess(ApiFuzzCase request, RawResponse response)
     {
         switch (response.MediaType)
         {
+            // The portal's own files, served at / outside the API's paths.
+            case "text/html" or "text/css" or "text/javascript" when !IsApi(request.Target):
+                return response.MediaType != "text/html" || response.Body.StartsWith("<!doctype html>", StringComparison.OrdinalIgnoreCase)
+                    ? null : "an HTML answer that is not the portal's page";
             case "application/json":
                 try
                 {
@@ -65,6 +69,15 @@ public static class ApiFuzzOracle
             default:
                 return $"a 2xx answer of type '{response.MediaType}'";
         }
+    }
+
+    private static bool IsApi(string target)
+    {
+        // The path the server routes: dot segments (also percent-encoded ones, which Kestrel decodes) resolved.
+        var dotted = target.Replace("%2e", ".", StringComparison.OrdinalIgnoreCase);
+        var path = Uri.TryCreate(new Uri("http://fuzz.invalid"), dotted, out var uri) ? uri.AbsolutePath : target;
+        return path.StartsWith("/v1.0", StringComparison.OrdinalIgnoreCase) || path.StartsWith("/beta", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWith("/ingest", StringComparison.OrdinalIgnoreCase) || path.StartsWith("/reputation", StringComparison.OrdinalIgnoreCase);
     }
 
     private static string? CheckEnvelope(RawResponse response)
