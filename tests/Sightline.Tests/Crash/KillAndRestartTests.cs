@@ -144,13 +144,15 @@ public sealed class KillAndRestartTests
             while (!stop.IsCancellationRequested)
             {
                 var j = (worker * 131 + round++ * 17) % CrashInput.Names;
+                var a = j - (j % 10); // an index whose lines are A records, so its address is a stored host
+
                 string[] urls =
                 [
                     $"{Graph.Root}/hosts/{CrashInput.Name(j)}",
                     $"{Graph.Root}/hosts/{CrashInput.Name(j)}/reputation",
-                    $"{Graph.Root}/hosts/{CrashInput.Address(j)}/passiveDnsReverse",
+                    $"{Graph.Root}/hosts/{CrashInput.Address(a)}/passiveDnsReverse",
                     $"{Graph.Root}/hosts/d{j % 300}.example/subdomains?$top=5",
-                    $"{Graph.Root}/passiveDnsRecords?$filter=artifact/id eq '{CrashInput.Address(j)}'",
+                    $"{Graph.Root}/passiveDnsRecords?$filter=artifact/id eq '{CrashInput.Address(a)}'",
                 ];
                 foreach (var url in urls)
                 {

@@ -91,6 +91,7 @@ public sealed class PortalFixture : IAsyncLifetime
         {
             ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
             AcceptDownloads = true,
+            BaseURL = BaseUrl,
         });
         // Generous waits: the suite shares two cores with the database and the other tests. They bound a wait;
         // no test asserts how long anything took.
@@ -104,7 +105,7 @@ public sealed class PortalFixture : IAsyncLifetime
     {
         var page = await NewPageAsync();
         await page.GotoAsync(PortalLinks.SignIn(BaseUrl, Server.Token()));
-        await page.WaitForURLAsync(url => url.Contains("#/search", StringComparison.Ordinal));
+        await page.UntilUrlAsync(url => url.Contains("#/search", StringComparison.Ordinal));
         return page;
     }
 

@@ -45,7 +45,7 @@ public sealed class PortalHostTests(DemoServerFixture demo, PortalFixture portal
         var article = rules.First(r => S(r, "name") == "Article indicator");
         var articleId = S(article, "relatedDetailsUrl").Split('/').Last();
         await panel.Locator("li.rule", new() { HasText = "Article indicator" }).Locator("a.evidence").ClickAsync();
-        await page.WaitForURLAsync(u => u.EndsWith($"#/article/{articleId}", StringComparison.Ordinal));
+        await page.UntilUrlAsync(u => u.EndsWith($"#/article/{articleId}", StringComparison.Ordinal));
 
         // The ASN pivot of the address lists the hosts of that AS, as the API's pivot does.
         await page.GotoAsync($"{Portal.BaseUrl}/#/host/{Address}");

@@ -7,6 +7,23 @@ namespace Sightline.Tests.Portal;
 /// <summary>Reading the portal's tables and the API's answers the tests compare them with.</summary>
 internal static class PortalPage
 {
+    /// <summary>
+    /// Waits until the page's address satisfies <paramref name="matches"/>, by polling it: the portal's routes are
+    /// hash changes (same-document navigations), which can land before a navigation waiter is even set up.
+    /// </summary>
+    public static async Task UntilUrlAsync(this IPage page, Func<string, bool> matches)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!matches(page.Url))
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                throw new TimeoutException($"the address stayed {page.Url}");
+            }
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>The texts of one column of a table, found by its header.</summary>
     public static Task<string[]> ColumnAsync(this ILocator table, string header) =>
         table.EvaluateAsync<string[]>(

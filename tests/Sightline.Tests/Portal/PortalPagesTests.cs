@@ -9,14 +9,14 @@ namespace Sightline.Tests.Portal;
 /// The relationship graph, and the article, intel profile and vulnerability pages, in Debian's Chromium against the
 /// demo. Expected content comes from the API the portal reads, asked directly.
 /// </summary>
-[Collection("portal")]
-public sealed class PortalPagesTests(PortalFixture fixture)
+[Collection("demo")]
+public sealed class PortalPagesTests(DemoServerFixture demo, PortalFixture portal) : PortalTestBase(demo, portal)
 {
     private const string Showcase = "contoso-login.com";
 
     private static string Id(JsonElement e) => e.GetProperty("id").GetString()!;
 
-    private Task<JsonElement> Api(string path) => fixture.Client.GetJsonAsync($"{Graph.Root}/{path}");
+    private Task<JsonElement> Api(string path) => Portal.Client.GetJsonAsync($"{Graph.Root}/{path}");
 
     private static async Task GraphSettledAsync(IPage page)
     {
@@ -44,11 +44,11 @@ public sealed class PortalPagesTests(PortalFixture fixture)
         Assert.NotEmpty(certificates);
         Assert.NotEmpty(nameServers);
 
-        var page = await fixture.SignedInPageAsync();
+        var page = await Portal.SignedInPageAsync();
         // The host page links to its graph.
         await page.GotoAsync($"/#/host/{Showcase}");
         await page.Locator("a.pivot-graph").ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith($"#/graph/{Showcase}", StringComparison.Ordinal));
+        await page.UntilUrlAsync(url => url.EndsWith($"#/graph/{Showcase}", StringComparison.Ordinal));
         await GraphSettledAsync(page);
         Assert.Equal($"Graph of {Showcase}", (await page.Locator("h1").TextContentAsync())?.Trim());
 
@@ -70,7 +70,7 @@ public sealed class PortalPagesTests(PortalFixture fixture)
             "([from, to]) => window.sightlineGraph.edges().filter(e => e.source().id() === from && e.target().id() === to).map(e => e.data('label')).join(',')",
             new[] { $"host:{Showcase}", $"host:{resolutions[0]}" });
         Assert.StartsWith("resolves to (", edge, StringComparison.Ordinal);
-        await fixture.ScreenshotAsync(page, "graph");
+        await Portal.ScreenshotAsync(page, "graph");
 
         // A click on the address node on the canvas expands it: the hosts that resolved to it join the graph.
         var ipNode = $"host:{resolutions[0]}";
@@ -100,7 +100,7 @@ public sealed class PortalPagesTests(PortalFixture fixture)
     {
         // northwind-flux.net resolves to hundreds of addresses: one expansion draws a bounded number and a "more" node.
         const string flux = "northwind-flux.net";
-        var page = await fixture.SignedInPageAsync();
+        var page = await Portal.SignedInPageAsync();
         await page.GotoAsync($"/#/graph/{flux}");
         await GraphSettledAsync(page);
         var first = await NodeCountAsync(page);
@@ -130,7 +130,7 @@ public sealed class PortalPagesTests(PortalFixture fixture)
 
         // The "open" link of a node goes to its host page.
         await Entry(page, nodeId!).Locator("a.node-open").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("#/host/", StringComparison.Ordinal));
+        await page.UntilUrlAsync(url => url.Contains("#/host/", StringComparison.Ordinal));
         Assert.Equal(nodeId!["host:".Length..], (await page.Locator("h1").TextContentAsync())?.Split(' ')[0]);
         await page.Context.CloseAsync();
     }
@@ -145,12 +145,12 @@ public sealed class PortalPagesTests(PortalFixture fixture)
         var indicators = (await Api($"articles/{Id(article)}/indicators?$top=100")).Values();
         Assert.NotEmpty(indicators);
 
-        var page = await fixture.SignedInPageAsync();
+        var page = await Portal.SignedInPageAsync();
         await page.Locator("nav.sections a", new() { HasText = "Articles" }).ClickAsync();
         await page.Locator("#articles-q").FillAsync("contoso");
         await page.Keyboard.PressAsync("Enter");
         await page.Locator("table.data a.pivot-article").First.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("#/article/", StringComparison.Ordinal));
+        await page.UntilUrlAsync(url => url.Contains("#/article/", StringComparison.Ordinal));
         await page.Locator("table.data tbody tr").First.WaitForAsync();
         Assert.Equal(article.GetProperty("title").GetString(), (await page.Locator("h1").TextContentAsync())?.Trim());
 
@@ -165,7 +165,7 @@ public sealed class PortalPagesTests(PortalFixture fixture)
         var host = indicators.Select(i => i.GetProperty("artifact"))
             .First(a => a.GetProperty("@odata.type").GetString()!.EndsWith("hostname", StringComparison.Ordinal));
         await page.Locator($"[data-table^='article-'] a.pivot-host:text-is(\"{Id(host)}\")").First.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains($"#/host/{Id(host)}", StringComparison.Ordinal));
+        await page.UntilUrlAsync(url => url.Contains($"#/host/{Id(host)}", StringComparison.Ordinal));
         Assert.StartsWith(Id(host), (await page.Locator("h1").TextContentAsync())?.Trim(), StringComparison.Ordinal);
         await page.Context.CloseAsync();
     }
@@ -179,10 +179,10 @@ public sealed class PortalPagesTests(PortalFixture fixture)
         var indicators = (await Api($"intelProfiles/{Id(profile)}/indicators?$top=100")).Values();
         Assert.NotEmpty(indicators);
 
-        var page = await fixture.SignedInPageAsync();
+        var page = await Portal.SignedInPageAsync();
         await page.Locator("nav.sections a", new() { HasText = "Profiles" }).ClickAsync();
         await page.Locator("table.data a.pivot-profile", new() { HasText = "APT28" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains($"#/profile/{Id(profile)}", StringComparison.Ordinal));
+        await page.UntilUrlAsync(url => url.Contains($"#/profile/{Id(profile)}", StringComparison.Ordinal));
         await page.Locator("[data-table^='profile-'] table.data tbody tr").First.WaitForAsync();
         Assert.StartsWith("APT28", (await page.Locator("h1").TextContentAsync())?.Trim(), StringComparison.Ordinal);
         var aliases = await page.Locator("ul.aliases li").AllTextContentsAsync();
@@ -200,11 +200,11 @@ public sealed class PortalPagesTests(PortalFixture fixture)
         var v = await Api($"vulnerabilities/{cve}");
         var articles = (await Api($"vulnerabilities/{cve}/articles?$top=50")).Values();
 
-        var page = await fixture.SignedInPageAsync();
+        var page = await Portal.SignedInPageAsync();
         await page.Locator("#search-box").FillAsync(cve.ToLowerInvariant());
         await page.Keyboard.PressAsync("Enter");
         await page.Locator("a.pivot-cve").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains($"#/vulnerability/", StringComparison.Ordinal));
+        await page.UntilUrlAsync(url => url.Contains($"#/vulnerability/", StringComparison.Ordinal));
         await page.Locator("[data-table$='-articles']").WaitForAsync();
         Assert.StartsWith(cve, (await page.Locator("h1").TextContentAsync())?.Trim(), StringComparison.Ordinal);
         var facts = await page.Locator("dl.facts").InnerTextAsync();
@@ -221,7 +221,7 @@ public sealed class PortalPagesTests(PortalFixture fixture)
     [BrowserFact]
     public async Task Formatted_content_from_the_api_is_sanitised_before_it_reaches_the_page()
     {
-        var page = await fixture.SignedInPageAsync();
+        var page = await Portal.SignedInPageAsync();
         var html = await page.EvaluateAsync<string>(
             """
             async () => {

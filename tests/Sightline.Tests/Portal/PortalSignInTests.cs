@@ -26,7 +26,7 @@ public sealed class PortalSignInTests(DemoServerFixture demo, PortalFixture port
         var page = await Portal.NewPageAsync();
         // Without a token the API answers 401 and the portal asks for one, then returns to the page asked for.
         await page.GotoAsync($"{Portal.BaseUrl}/#/host/contoso-login.com");
-        await page.WaitForURLAsync(u => u.Contains("#/signin", StringComparison.Ordinal));
+        await page.UntilUrlAsync(u => u.Contains("#/signin", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Sign in");
 
         await page.Locator("#token-input").FillAsync(Portal.Server.Token()[..^4] + "AAAA");
@@ -36,11 +36,11 @@ public sealed class PortalSignInTests(DemoServerFixture demo, PortalFixture port
 
         await page.Locator("#token-input").FillAsync("Bearer " + Portal.Server.Token());
         await page.Locator("#signin-form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(u => u.Contains("#/host/contoso-login.com", StringComparison.Ordinal));
+        await page.UntilUrlAsync(u => u.Contains("#/host/contoso-login.com", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("main h1")).ToContainTextAsync("contoso-login.com");
 
         await page.Locator("#sign-out").ClickAsync();
-        await page.WaitForURLAsync(u => u.Contains("#/signin", StringComparison.Ordinal));
+        await page.UntilUrlAsync(u => u.Contains("#/signin", StringComparison.Ordinal));
         Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('sightline.token')"));
         await page.Context.CloseAsync();
     }
