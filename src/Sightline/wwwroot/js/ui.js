@@ -1,6 +1,6 @@
 // Shared building blocks of the portal's pages: elements, pivot links, tables with export, tabs.
 
-import { literal } from './api.js';
+import { literal, getJson, ApiError } from './api.js';
 
 /** Builds an element: h('a', { href, class: 'x', onclick }, 'text', child, [more]). */
 export function h(tag, attrs = {}, ...children) {
@@ -358,5 +358,22 @@ export function routeForApiUrl(apiUrl) {
       if (!PIVOT_SETS.has(set)) return null;
       if (id) return pivotHref(set, { filter: `id eq ${literal(id)}` });
       return pivotHref(set, { filter, search });
+  }
+}
+
+/**
+ * Reads one item; when the API answers 404, writes `missing` under `heading` and gives null. Any other failure is
+ * thrown to the router, after the heading (when given) so the page still says what it was asked for.
+ */
+export async function getOrMissing(root, path, heading, missing) {
+  try {
+    return await getJson(path);
+  } catch (error) {
+    if (heading) root.append(title(heading));
+    if (error instanceof ApiError && error.status === 404) {
+      root.append(h('p', { class: 'empty' }, missing));
+      return null;
+    }
+    throw error;
   }
 }

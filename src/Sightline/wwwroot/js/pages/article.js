@@ -1,22 +1,13 @@
 // An article: title, dates, tags, summary and body (sanitised), and its indicators, each a pivot.
 
-import { getJson, getPage, key, query, ApiError } from '../api.js';
-import { h, title, facts, formatDateTime, pagedTable } from '../ui.js';
+import { getJson, getPage, key, query } from '../api.js';
+import { h, title, facts, formatDateTime, pagedTable, getOrMissing } from '../ui.js';
 import { formatted, indicatorColumns } from '../content.js';
 
 export async function render(root, params) {
   const id = params.id || '';
-  let article;
-  try {
-    article = await getJson(`articles/${key(id)}`);
-  } catch (error) {
-    root.append(title(`Article ${id}`));
-    if (error instanceof ApiError && error.status === 404) {
-      root.append(h('p', { class: 'empty' }, `There is no article ${id}.`));
-      return;
-    }
-    throw error;
-  }
+  const article = await getOrMissing(root, `articles/${key(id)}`, `Article ${id}`, `There is no article ${id}.`);
+  if (!article) return;
   root.append(title(article.title || article.id));
   root.append(h('section', { class: 'panel', 'aria-label': 'About this article' }, facts([
     ['Created', formatDateTime(article.createdDateTime)],

@@ -5,7 +5,7 @@
 
 import '../../lib/cytoscape/cytoscape.min.js';
 import { getJson, getPage, key, query, ApiError } from '../api.js';
-import { h, title, pivotTarget, pivotLink, errorBox } from '../ui.js';
+import { h, title, pivotTarget, pivotLink, errorBox, getOrMissing } from '../ui.js';
 
 /** New nodes one expansion adds at most; the rest wait behind a "+N more" node. */
 export const EXPANSION_LIMIT = 25;
@@ -96,17 +96,8 @@ const STYLE = [
 
 export async function render(root, params) {
   const hostId = params.id || '';
-  let host;
-  try {
-    host = await getJson(`hosts/${key(hostId)}`);
-  } catch (error) {
-    root.append(title(`Graph of ${hostId}`));
-    if (error instanceof ApiError && error.status === 404) {
-      root.append(h('p', { class: 'empty' }, `${hostId} is not in the store.`));
-      return;
-    }
-    throw error;
-  }
+  const host = await getOrMissing(root, `hosts/${key(hostId)}`, `Graph of ${hostId}`, `${hostId} is not in the store.`);
+  if (!host) return;
 
   const status = h('p', { class: 'graph-status', role: 'status' });
   const canvas = h('div', { class: 'graph-canvas', role: 'img', 'aria-label': `Relationship graph of ${host.id}; the list of nodes beside it is the keyboard way in` });

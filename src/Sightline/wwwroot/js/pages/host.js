@@ -1,7 +1,7 @@
 // The host page: summary with reputation, and a tab per kind of observation, each loaded on first view.
 
 import { getJson, getPage, key, query, ApiError } from '../api.js';
-import { h, title, errorBox, facts, pivotLink, formatDate, pagedTable, tabs, routeForApiUrl, route } from '../ui.js';
+import { h, title, errorBox, facts, pivotLink, formatDate, pagedTable, tabs, routeForApiUrl, route, getOrMissing } from '../ui.js';
 import { columns } from '../columns.js';
 import { renderResolutions } from './host-resolutions.js';
 import { renderWhois } from './host-whois.js';
@@ -62,17 +62,8 @@ function listTab(path, cols, exportName, empty) {
 
 export async function render(root, params) {
   const id = params.id;
-  let host;
-  try {
-    host = await getJson(`hosts/${key(id)}`);
-  } catch (error) {
-    root.append(title(id));
-    if (error instanceof ApiError && error.status === 404) {
-      root.append(h('p', { class: 'empty' }, `${id} is not in the store.`));
-      return;
-    }
-    throw error;
-  }
+  const host = await getOrMissing(root, `hosts/${key(id)}`, id, `${id} is not in the store.`);
+  if (!host) return;
   const base = `hosts/${key(host.id)}`;
   let reputation = null;
   try {

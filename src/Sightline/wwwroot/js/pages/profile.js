@@ -1,7 +1,7 @@
 // An intel profile (actor or tool): what it is, whom it targets, its tradecraft, and its indicators.
 
-import { getJson, getPage, key, query, ApiError } from '../api.js';
-import { h, title, facts, formatDate, pagedTable } from '../ui.js';
+import { getJson, getPage, key, query } from '../api.js';
+import { h, title, facts, formatDate, pagedTable, getOrMissing } from '../ui.js';
 import { formatted, indicatorColumns } from '../content.js';
 
 function list(values, className) {
@@ -14,17 +14,8 @@ function section(id, heading, content) {
 
 export async function render(root, params) {
   const id = params.id || '';
-  let profile;
-  try {
-    profile = await getJson(`intelProfiles/${key(id)}`);
-  } catch (error) {
-    root.append(title(`Intel profile ${id}`));
-    if (error instanceof ApiError && error.status === 404) {
-      root.append(h('p', { class: 'empty' }, `There is no intel profile ${id}.`));
-      return;
-    }
-    throw error;
-  }
+  const profile = await getOrMissing(root, `intelProfiles/${key(id)}`, `Intel profile ${id}`, `There is no intel profile ${id}.`);
+  if (!profile) return;
   root.append(title(profile.title || profile.id, ' ', h('span', { class: 'kind' }, `(${profile.kind || 'profile'})`)));
   const origins = (profile.countriesOrRegionsOfOrigin || []).map((c) => (c.code && c.label && c.code !== c.label ? `${c.label} (${c.code})` : c.label || c.code));
   root.append(h('section', { class: 'panel', 'aria-label': 'About this profile' }, facts([

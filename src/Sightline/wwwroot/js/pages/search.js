@@ -2,22 +2,14 @@
 
 import { getJson, getPage, key, query, literal } from '../api.js';
 import { classify } from '../classify.js';
-import { h, title, errorBox, pivotLink, pivotHref, pagedTable, formatDate } from '../ui.js';
+import { h, title, errorBox, pivotLink, pivotHref, pagedTable, formatDate, getOrMissing } from '../ui.js';
 import { columns } from '../columns.js';
 
 const load = (path) => getPage(path);
 
 async function hostResult(root, id) {
-  let host;
-  try {
-    host = await getJson(`hosts/${key(id)}`);
-  } catch (error) {
-    if (error.status === 404) {
-      root.append(h('p', { class: 'empty' }, `${id} is not in the store.`));
-      return;
-    }
-    throw error;
-  }
+  const host = await getOrMissing(root, `hosts/${key(id)}`, null, `${id} is not in the store.`);
+  if (!host) return;
   let reputation = null;
   try {
     reputation = await getJson(`hosts/${key(id)}/reputation`);
