@@ -21,7 +21,7 @@ public sealed record StoreOptions(string Provider, string ConnectionString)
 
     public SightlineDb CreateContext(params IInterceptor[] interceptors) => IsPostgres
         ? new PostgresSightlineDb(new DbContextOptionsBuilder<PostgresSightlineDb>().UseNpgsql(ConnectionString).AddInterceptors(interceptors).Options)
-        : new SqliteSightlineDb(new DbContextOptionsBuilder<SqliteSightlineDb>().UseSqlite(ConnectionString, o => o.UseParameterizedCollectionMode(CollectionMode)).AddInterceptors(interceptors).Options);
+        : new SqliteSightlineDb(new DbContextOptionsBuilder<SqliteSightlineDb>().UseSqlite(ConnectionString, o => o.UseParameterizedCollectionMode(CollectionMode)).AddInterceptors([SqliteTuningInterceptor.Instance, .. interceptors]).Options);
 
     /// <summary>
     /// On SQLite, <c>ids.Contains(x.Id)</c> binds the list as one JSON parameter read with <c>json_each</c>. EF Core 10's
@@ -39,11 +39,11 @@ public sealed record StoreOptions(string Provider, string ConnectionString)
     {
         if (IsPostgres)
         {
-            services.AddDbContext<SightlineDb, PostgresSightlineDb>(o => Common(o.UseNpgsql(ConnectionString)));
+            services.AddDbContextPool<SightlineDb, PostgresSightlineDb>(o => Common(o.UseNpgsql(ConnectionString)));
         }
         else
         {
-            services.AddDbContext<SightlineDb, SqliteSightlineDb>(o => Common(o.UseSqlite(ConnectionString, n => n.UseParameterizedCollectionMode(CollectionMode))));
+            services.AddDbContextPool<SightlineDb, SqliteSightlineDb>(o => Common(o.UseSqlite(ConnectionString, n => n.UseParameterizedCollectionMode(CollectionMode)).AddInterceptors(SqliteTuningInterceptor.Instance)));
         }
     }
 }
