@@ -123,7 +123,8 @@ internal sealed class SetWriter
             await copy.CompleteAsync(cancellationToken);
         }
         await ExecuteAsync(
-            $"INSERT INTO \"{table.Name}\" ({columns}) SELECT {columns} FROM \"{stage}\" " +
+            // In key order, so that the key index is written page after page rather than at random.
+            $"INSERT INTO \"{table.Name}\" ({columns}) SELECT {columns} FROM \"{stage}\" ORDER BY {table.KeyList} " +
             $"ON CONFLICT ({table.KeyList}) DO UPDATE SET {table.Merge(SqlDialect.Postgres)}", cancellationToken);
     }
 
@@ -138,7 +139,8 @@ internal sealed class SetWriter
         command.CommandText = sql.ToString();
         var parameters = table.Columns.Select((_, i) => command.Parameters.Add(new SqliteParameter("@p" + i, null))).ToArray();
         command.Prepare();
-        foreach (var row in rows)
+        // In key order, so that the key index is written page after page rather than at random.
+        foreach (var row in InKeyOrder(table, rows))
         {
             cancellationToken.ThrowIfCancellationRequested();
             for (var i = 0; i < parameters.Length; i++)
@@ -153,6 +155,27 @@ internal sealed class SetWriter
             // Microsoft.Data.Sqlite runs commands synchronously either way; the synchronous call saves a task per row.
             command.ExecuteNonQuery();
         }
+    }
+
+    private static IEnumerable<T> InKeyOrder<T>(SetTable<T> table, IReadOnlyCollection<T> rows)
+    {
+        var key = table.Key.Select(k => table.Columns.First(c => c.Name == k).Value).ToArray();
+        var ordered = rows.OrderBy(r => key[0](r), KeyComparer.Instance);
+        for (var i = 1; i < key.Length; i++)
+        {
+            var next = key[i];
+            ordered = ordered.ThenBy(r => next(r), KeyComparer.Instance);
+        }
+        return ordered;
+    }
+
+    /// <summary>SQLite's BINARY order for text keys (ordinal), the default order for any other key.</summary>
+    private sealed class KeyComparer : IComparer<object?>
+    {
+        public static readonly KeyComparer Instance = new();
+
+        public int Compare(object? x, object? y) =>
+            x is string a && y is string b ? string.CompareOrdinal(a, b) : Comparer<object?>.Default.Compare(x, y);
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)

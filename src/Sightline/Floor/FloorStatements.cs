@@ -30,6 +30,11 @@ public sealed class FloorStatements(StoreOptions store)
         var connection = _factory.CreateConnection()!;
         connection.ConnectionString = store.ConnectionString;
         await connection.OpenAsync(cancellationToken);
+        if (!IsPostgres)
+        {
+            // The same connection settings as the route's (its DbContext applies them on open).
+            SqliteTuning.Apply(connection);
+        }
         return connection;
     }
 
