@@ -18,7 +18,9 @@ internal static class ImportCommands
         var nmapHosts = new Option<int>("--nmap-hosts") { Description = "Scanned hosts in nmap XML files (five thousand per file).", DefaultValueFactory = _ => 30_000 };
         var formats = new Option<string>("--formats") { Description = "Comma separated formats: " + string.Join(",", Dataset.Formats) + ".", DefaultValueFactory = _ => string.Join(",", Dataset.Formats) };
         var batchSize = new Option<int>("--batch-size") { Description = "Records per atomic batch, passed to the import command.", DefaultValueFactory = _ => 20_000 };
-        var floor = new Option<bool>("--floor") { Description = "Also measures the floor of each format that has one (cof): a plain bulk insert of the imported rows into a fresh store (prepared statements on SQLite, binary COPY on PostgreSQL), and the ratio." };
+        var floor = new Option<bool>("--floor") { Description = "Also measures the floor of each format: a plain bulk insert of the imported rows into a fresh store (prepared statements on SQLite, binary COPY on PostgreSQL), and the ratio." };
+        var keepStore = new Option<string?>("--keep-store") { Description = "Keep each format's store for serving afterwards (bench --data-dir): a SQLite folder DIR/<format>, or with --postgres a database named sightline_kept_<format>_<time> (printed). The demo is loaded into it first, as on a server's first start." };
+        var noReputation = new Option<bool>("--no-reputation") { Description = "Pass --no-reputation to the import command: measure the import alone, without the reputation recompute that follows it." };
         var outDir = new Option<string>("--out-dir") { Description = "The folder to write into (one subfolder per format).", Required = true };
 
         DatasetOptions Options(ParseResult parse) => new(parse.GetValue(seed), Positive(parse.GetValue(records), "--records"), Positive(parse.GetValue(whois), "--whois"),
@@ -45,12 +47,13 @@ internal static class ImportCommands
 
         var import = new Command("import", "Import throughput per format: generates each format's input, runs the real import command into a fresh store, and measures time, CPU, peak memory and store size.")
         {
-            serverDll, dotnet, postgres, output, seed, records, whois, certificates, harPages, nmapHosts, formats, batchSize, floor,
+            serverDll, dotnet, postgres, output, seed, records, whois, certificates, harPages, nmapHosts, formats, batchSize, floor, keepStore, noReputation,
         };
         import.SetAction(async (parse, cancellationToken) =>
         {
             var settings = new ImportBenchmarkSettings(BenchSettings.ResolveServerDll(parse.GetValue(serverDll)!), parse.GetValue(dotnet)!, parse.GetValue(postgres),
-                Positive(parse.GetValue(batchSize), "--batch-size"), Formats(parse.GetValue(formats)!), Options(parse), parse.GetValue(floor));
+                Positive(parse.GetValue(batchSize), "--batch-size"), Formats(parse.GetValue(formats)!), Options(parse), parse.GetValue(floor),
+                parse.GetValue(keepStore) is { Length: > 0 } keep ? Path.GetFullPath(keep) : null, parse.GetValue(noReputation));
             var (results, started) = await ImportBenchmark.RunAsync(settings, cancellationToken);
             var report = ImportTable.ToMarkdown(settings, results, started);
             Console.WriteLine(report);

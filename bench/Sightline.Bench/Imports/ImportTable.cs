@@ -14,7 +14,9 @@ internal static class ImportTable
         md.Append(I($"### Import throughput per format: {(settings.Postgres is null ? "SQLite" : "PostgreSQL")}\n\n"));
         md.Append(I($"- Run at {started:yyyy-MM-dd HH:mm} UTC, {(DateTimeOffset.UtcNow - started).TotalMinutes:N0} min in all (generation included); server `{settings.ServerDll}`.\n"));
         md.Append(I($"- Machine: {Environment.ProcessorCount} logical CPUs ({MachineInfo.CpuModel()}), {MachineInfo.MemTotal()} memory, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}.\n"));
-        md.Append(I($"- Input: seed {d.Seed}; batch size {settings.BatchSize:N0}; each format imported into a fresh store.\n"));
+        md.Append(I($"- Input: seed {d.Seed}; batch size {settings.BatchSize:N0}; each format imported into a fresh store"))
+            .Append(settings.KeepStore is null ? "" : " holding only the demo")
+            .Append(settings.NoReputation ? "; `--no-reputation` (the reputation recompute after an import is not measured here).\n" : ", reputation recompute included.\n");
         md.Append(I($"- Load average (1, 5, 15 min) at the start of each format and at its end: "))
             .Append(string.Join("; ", results.Select(r => I($"{r.Input.Format} {r.LoadBefore} -> {r.LoadAfter}")))).Append(".\n\n");
         md.Append("| format | input | records | merged | rejected | seconds | importer s | CPU s | records/s | peak RSS MiB | store MiB |\n");
@@ -53,7 +55,8 @@ internal static class ImportTable
                 .Append(c.NotStored > 0 ? I($", {c.NotStored:N0} not stored") : "")
                 .Append(c.Ignored > 0 ? I($", {c.Ignored:N0} ignored") : "")
                 .Append(c.AlreadyImported > 0 ? I($", {c.AlreadyImported:N0} already imported") : "")
-                .Append(I($"; input generated in {r.Input.Generated.TotalSeconds:N1} s.\n"));
+                .Append(I($"; input generated in {r.Input.Generated.TotalSeconds:N1} s"))
+                .Append(r.Kept is null ? ".\n" : $"; store kept (demo loaded first): {r.Kept}.\n");
             foreach (var errors in r.Runs.Select(x => x.Errors).Where(e => e.Length > 0))
             {
                 md.Append("  stderr: `").Append(errors.Replace('`', '\'').ReplaceLineEndings(" | ")).Append("`\n");

@@ -22,7 +22,8 @@ internal static class ImportCommand
         var batchSize = new Option<int>("--batch-size") { Description = "Records per atomic batch.", DefaultValueFactory = _ => 20_000 };
         var settings = new Option<string[]>("--set") { Description = "Format settings as name=value, e.g. domain=contoso.com, seen=2026-10-01T00:00:00Z, host=, port=.", AllowMultipleArgumentsPerToken = true };
         var rules = ReputationCommand.RulesOption();
-        var command = new Command("import", "Import intelligence from files in standard formats.") { dataDir, paths, format, postgres, maxErrors, batchSize, settings, rules };
+        var noReputation = new Option<bool>("--no-reputation") { Description = "Do not recompute reputations after the import (for a bulk load of many imports; run 'reputation recompute' once at the end)." };
+        var command = new Command("import", "Import intelligence from files in standard formats.") { dataDir, paths, format, postgres, maxErrors, batchSize, settings, rules, noReputation };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = Path.GetFullPath(parse.GetValue(dataDir)!);
@@ -42,7 +43,7 @@ internal static class ImportCommand
                 stored += accepted;
             }
             // New evidence: every host's reputation is recomputed once, after all the files.
-            if (stored > 0)
+            if (stored > 0 && !parse.GetValue(noReputation))
             {
                 Console.WriteLine(await engine.RecomputeAsync(db, cancellationToken));
             }
