@@ -27,7 +27,10 @@ public sealed class GraphRoutes
         {
             var s = spec(request);
             var id = request.Key(request.Path.Keys.Count - 1);
-            var match = Expression.Lambda<Func<T, bool>>(Expression.Equal(s.Key.Body, Expression.Constant(id)), s.Key.Parameters);
+            // The id as a captured value, not a constant: EF Core makes a parameter of it, so every id shares one
+            // cached query instead of compiling a new one per id.
+            var captured = Expression.Property(Expression.Constant(new KeyValue(id)), nameof(KeyValue.Value));
+            var match = Expression.Lambda<Func<T, bool>>(Expression.Equal(s.Key.Body, captured), s.Key.Parameters);
             var entity = await query(request).Where(match).FirstOrDefaultAsync(request.Aborted);
             await GraphResponses.EntityAsync(request, entity, s.Resource, $"No {s.Resource.TypeName} with id '{id}' was found.");
         });
@@ -42,4 +45,6 @@ public sealed class GraphRoutes
         });
 
     public void Custom(string pattern, Func<GraphRequest, Task> handler) => _routes.Add(pattern, handler);
+
+    private sealed record KeyValue(string Value);
 }

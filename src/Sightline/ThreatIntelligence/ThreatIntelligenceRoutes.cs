@@ -28,6 +28,10 @@ public static class ThreatIntelligenceRoutes
         return routes;
     }
 
+    /// <summary>
+    /// The host key of the path. Routes read it into a local before building their query: EF Core evaluates a method
+    /// call inside the expression tree anew on every request, while a captured local is read as it is.
+    /// </summary>
     private static string HostKey(GraphRequest r) => HostKinds.Normalize(r.Key(0));
 
     private static Func<Task> HostMustExist(GraphRequest r) => async () =>
@@ -62,35 +66,35 @@ public static class ThreatIntelligenceRoutes
     private static void MapHosts(GraphRoutes routes)
     {
         routes.Collection("hosts", r => r.Db.Hosts, _ => new(AnyHost, h => h.Id, Pivot: Pivots.Hosts), withItems: false);
-        routes.Entity("hosts/{key}", AnyHost, r => r.Db.Hosts.FirstOrDefaultAsync(h => h.Id == HostKey(r), r.Aborted),
+        routes.Entity("hosts/{key}", AnyHost, r => { var id = HostKey(r); return r.Db.Hosts.FirstOrDefaultAsync(h => h.Id == id, r.Aborted); },
             r => $"Host '{r.Key(0)}' was not found.");
-        routes.Collection("hosts/{key}/passiveDns", r => r.Db.PassiveDnsRecords.Where(p => p.ParentHostId == HostKey(r)),
+        routes.Collection("hosts/{key}/passiveDns", r => { var id = HostKey(r); return r.Db.PassiveDnsRecords.Where(p => p.ParentHostId == id); },
             r => new(PassiveDns, p => p.Id, q => q.OrderByDescending(p => p.LastSeenDateTime), EnsureParentExists: HostMustExist(r)));
-        routes.Collection("hosts/{key}/passiveDnsReverse", r => r.Db.PassiveDnsRecords.Where(p => p.ArtifactId == HostKey(r)),
+        routes.Collection("hosts/{key}/passiveDnsReverse", r => { var id = HostKey(r); return r.Db.PassiveDnsRecords.Where(p => p.ArtifactId == id); },
             r => new(PassiveDns, p => p.Id, q => q.OrderByDescending(p => p.LastSeenDateTime), EnsureParentExists: HostMustExist(r)));
-        routes.Collection("hosts/{key}/subdomains", r => r.Db.Subdomains.Where(s => s.ParentHostId == HostKey(r)),
+        routes.Collection("hosts/{key}/subdomains", r => { var id = HostKey(r); return r.Db.Subdomains.Where(s => s.ParentHostId == id); },
             r => new(Subdomain, s => s.Id, q => q.OrderByDescending(s => s.FirstSeenDateTime), EnsureParentExists: HostMustExist(r)));
-        routes.Collection("hosts/{key}/components", r => r.Db.HostComponents.Where(c => c.HostId == HostKey(r)),
+        routes.Collection("hosts/{key}/components", r => { var id = HostKey(r); return r.Db.HostComponents.Where(c => c.HostId == id); },
             r => new(Component, c => c.Id, q => q.OrderByDescending(c => c.LastSeenDateTime), EnsureParentExists: HostMustExist(r)));
-        routes.Collection("hosts/{key}/cookies", r => r.Db.HostCookies.Where(c => c.HostId == HostKey(r)),
+        routes.Collection("hosts/{key}/cookies", r => { var id = HostKey(r); return r.Db.HostCookies.Where(c => c.HostId == id); },
             r => new(Cookie, c => c.Id, q => q.OrderByDescending(c => c.LastSeenDateTime), EnsureParentExists: HostMustExist(r)));
-        routes.Collection("hosts/{key}/trackers", r => r.Db.HostTrackers.Where(c => c.HostId == HostKey(r)),
+        routes.Collection("hosts/{key}/trackers", r => { var id = HostKey(r); return r.Db.HostTrackers.Where(c => c.HostId == id); },
             r => new(Tracker, c => c.Id, q => q.OrderByDescending(c => c.LastSeenDateTime), EnsureParentExists: HostMustExist(r)));
-        routes.Collection("hosts/{key}/hostPairs", r => r.Db.HostPairs.Where(p => p.ParentHostId == HostKey(r) || p.ChildHostId == HostKey(r)),
+        routes.Collection("hosts/{key}/hostPairs", r => { var id = HostKey(r); return r.Db.HostPairs.Where(p => p.ParentHostId == id || p.ChildHostId == id); },
             r => new(Pair, p => p.Id, q => q.OrderByDescending(p => p.LastSeenDateTime), EnsureParentExists: HostMustExist(r)));
-        routes.Collection("hosts/{key}/childHostPairs", r => r.Db.HostPairs.Where(p => p.ParentHostId == HostKey(r)),
+        routes.Collection("hosts/{key}/childHostPairs", r => { var id = HostKey(r); return r.Db.HostPairs.Where(p => p.ParentHostId == id); },
             r => new(Pair, p => p.Id, q => q.OrderByDescending(p => p.LastSeenDateTime), EnsureParentExists: HostMustExist(r)));
-        routes.Collection("hosts/{key}/parentHostPairs", r => r.Db.HostPairs.Where(p => p.ChildHostId == HostKey(r)),
+        routes.Collection("hosts/{key}/parentHostPairs", r => { var id = HostKey(r); return r.Db.HostPairs.Where(p => p.ChildHostId == id); },
             r => new(Pair, p => p.Id, q => q.OrderByDescending(p => p.LastSeenDateTime), EnsureParentExists: HostMustExist(r)));
-        routes.Collection("hosts/{key}/ports", r => r.Db.HostPorts.Where(p => p.HostId == HostKey(r)),
+        routes.Collection("hosts/{key}/ports", r => { var id = HostKey(r); return r.Db.HostPorts.Where(p => p.HostId == id); },
             r => new(Port, p => p.Id, q => q.OrderBy(p => p.Port), EnsureParentExists: HostMustExist(r)));
-        routes.Collection("hosts/{key}/sslCertificates", r => r.Db.HostSslCertificates.Include(c => c.SslCertificate).Where(c => c.HostId == HostKey(r)),
+        routes.Collection("hosts/{key}/sslCertificates", r => { var id = HostKey(r); return r.Db.HostSslCertificates.Include(c => c.SslCertificate).Where(c => c.HostId == id); },
             r => new(HostCertificate, c => c.Id, q => q.OrderByDescending(c => c.LastSeenDateTime), EnsureParentExists: HostMustExist(r)));
         routes.Entity("hosts/{key}/reputation", Reputation, ReputationAsync, r => $"Host '{r.Key(0)}' was not found.");
         routes.Entity("hosts/{key}/whois", Record,
-            r => r.Db.WhoisRecords.FirstOrDefaultAsync(w => w.HostId == HostKey(r) && w.IsCurrent, r.Aborted),
+            r => { var id = HostKey(r); return r.Db.WhoisRecords.FirstOrDefaultAsync(w => w.HostId == id && w.IsCurrent, r.Aborted); },
             r => $"No WHOIS record is known for host '{r.Key(0)}'.");
-        routes.Collection("hosts/{key}/whois/history", r => r.Db.WhoisRecords.Where(w => w.HostId == HostKey(r)),
+        routes.Collection("hosts/{key}/whois/history", r => { var id = HostKey(r); return r.Db.WhoisRecords.Where(w => w.HostId == id); },
             r => new(HistoryRecord, w => w.Id, q => q.OrderByDescending(w => w.LastUpdateDateTime), EnsureParentExists: HostMustExist(r)));
     }
 

@@ -147,4 +147,34 @@ public sealed class ReputationApiTests : ReputationTestBase
         Assert.Equal(1, (await SightlineCli.RunAsync(timeout, ["reputation", "clear", "shared-host.example", .. Server.StoreArgs])).ExitCode);
         Assert.Equal(2, (await SightlineCli.RunAsync(timeout, ["reputation", "override", "x.example", "--class", "evil", "--reason", "r", .. Server.StoreArgs])).ExitCode);
     }
+    [Fact]
+    public async Task A_bulk_import_without_recompute_changes_no_verdict_until_the_recompute()
+    {
+        var timeout = TimeSpan.FromMinutes(2);
+        var folder = Directory.CreateTempSubdirectory("sightline-bulk-").FullName;
+        try
+        {
+            var feed = Path.Combine(folder, "ipsum.txt");
+            await File.WriteAllTextAsync(feed, "# IPsum Threat Intelligence Feed\n# Last update: Sat, 22 Aug 2026 03:00:29 +0200\n198.51.100.91\t4\n");
+            var cof = Path.Combine(folder, "pdns.cof");
+            await File.WriteAllTextAsync(cof, """{"rrname":"bulk.fabrikam.example","rrtype":"A","rdata":"198.51.100.91","time_first":1767225600,"time_last":1767312000,"count":2}""" + "\n");
+
+            var (code, stdout, stderr) = await SightlineCli.RunAsync(timeout, ["import", "--no-reputation", "--format", "cof", cof, .. Server.StoreArgs]);
+            Assert.True(code == 0, stderr);
+            (code, stdout, stderr) = await SightlineCli.RunAsync(timeout, ["import", "--no-reputation", "--format", "ipsum", feed, .. Server.StoreArgs]);
+            Assert.True(code == 0, stderr);
+            Assert.DoesNotContain("hosts scored", stdout, StringComparison.Ordinal);
+            // Stored, but not scored: the blocklist has not reached the verdict yet.
+            Assert.Equal("unknown", (await ReputationAsync("198.51.100.91")).GetProperty("classification").GetString());
+
+            (code, stdout, stderr) = await SightlineCli.RunAsync(timeout, ["reputation", "recompute", .. Server.StoreArgs]);
+            Assert.True(code == 0, stderr);
+            Assert.Contains("hosts scored", stdout, StringComparison.Ordinal);
+            Assert.Equal("suspicious", (await ReputationAsync("198.51.100.91")).GetProperty("classification").GetString());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
